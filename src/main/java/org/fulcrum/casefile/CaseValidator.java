@@ -1,0 +1,459 @@
+package org.fulcrum.casefile;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a {@link RawCase} into a {@link CaseFile}, or reports every problem at once: missing or
+ * unknown fields, values out of range, unknown vocabulary, bad dates, duplicate ids, references to
+ * actors or sources that do not exist.
+ *
+ * <p>The same checks guard single-record writes through the API: {@link #actor}, {@link #tie},
+ * {@link #message} and {@link #source} validate one record against the ids a case already has.
+ */
+public final class CaseValidator {
+
+  public static final int MAX_ID_LENGTH = 200;
+  public static final int MAX_TEXT_LENGTH = 20_000;
+  private static final Pattern CASE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+  private static final Set<String> ISO3 =
+      Set.copyOf(Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3));
+
+  static final List<String> CASE_FIELDS =
+      List.of("id", "title", "description", "asOf", "tempo", "phase");
+  static final List<String> SOURCE_FIELDS = List.of("id", "citation", "url");
+  static final List<String> ACTOR_FIELDS =
+      List.of("id", "name", "kind", "country", "position", "capability", "salience", "targetGroup",
+          "decisionRule", "sources");
+  static final List<String> TIE_FIELDS =
+      List.of("id", "source", "target", "type", "strength", "polarity", "channel", "confidence",
+          "from", "to", "veto", "votingWeight", "sources");
+  static final List<String> MESSAGE_FIELDS =
+      List.of("id", "speaker", "channel", "forum", "audience", "issue", "stance", "intensity",
+          "date", "text", "sources");
+
+  /** What the records of a case may refer to. */
+  public record References(Map<String, ActorKind> actors, Set<String> sources) {}
+
+  public CaseFile validate(RawCase raw) {
+    List<ImportProblem> problems = new ArrayList<>(raw.problems());
+    Fields header = new Fields(raw.header(), CASE_FIELDS, problems);
+    String id = header.string("id", true);
+    if (id != null && !CASE_ID.matcher(id).matches()) {
+      problems.add(raw.header().problem("id",
+          "case id must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit"));
+    }
+    String title = header.string("title", true);
+    String description = header.string("description", false);
+    LocalDate asOf = header.date("asOf", true);
+    Tempo tempo = header.label("tempo", Tempo.class, true);
+    Phase phase = header.label("phase", Phase.class, true);
+
+    // Ids are collected before records are checked, so that a record with a bad field still
+    // counts as present (one mistake gives one problem) and a tie may name an actor listed later.
+    Set<String> sourceIds = ids(raw.sources(), "source", problems);
+    Set<String> actorIds = ids(raw.actors(), "actor", problems);
+    Map<String, ActorKind> actorKinds = new HashMap<>();
+    for (RawRecord r : raw.actors()) {
+      if (r.values().get("id") instanceof String actorId && actorIds.contains(actorId.strip())
+          && r.values().get("kind") instanceof String kind) {
+        actorKinds.put(actorId.strip(), Label.parse(ActorKind.class, kind).orElse(null));
+      }
+    }
+    actorIds.forEach(a -> actorKinds.putIfAbsent(a, null));
+    References refs = new References(actorKinds, sourceIds);
+    List<Source> sources = new ArrayList<>();
+    for (RawRecord r : raw.sources()) {
+      Source s = source(r, problems);
+      if (s != null) {
+        sources.add(s);
+      }
+    }
+    List<Actor> actors = new ArrayList<>();
+    for (RawRecord r : raw.actors()) {
+      Actor a = actor(r, refs, problems);
+      if (a != null) {
+        actors.add(a);
+      }
+    }
+    List<Tie> ties = new ArrayList<>();
+    Set<String> tieIds = new HashSet<>();
+    for (RawRecord r : raw.ties()) {
+      Tie t = tie(r, refs, problems);
+      if (t != null && unique(r, t.id(), tieIds, "tie", problems)) {
+        ties.add(t);
+      }
+    }
+    ids(raw.messages(), "message", problems);
+    List<Message> messages = new ArrayList<>();
+    for (RawRecord r : raw.messages()) {
+      Message m = message(r, refs, problems);
+      if (m != null) {
+        messages.add(m);
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new CaseFormatException(problems);
+    }
+    return new CaseFile(id, title, description, asOf, tempo, phase, sources, actors, ties, messages);
+  }
+
+  /** Validates one source; returns it, or {@code null} with problems added. */
+  public Source source(RawRecord r, List<ImportProblem> problems) {
+    Fields f = new Fields(r, SOURCE_FIELDS, problems);
+    String id = f.id();
+    String citation = f.string("citation", true);
+    String url = f.string("url", false);
+    if (url != null && !(url.startsWith("https://") || url.startsWith("http://"))) {
+      problems.add(r.problem("url", "expected an http:// or https:// address, got '" + url + "'"));
+    }
+    return f.ok() ? new Source(id, citation, url) : null;
+  }
+
+  /** Validates one actor's own fields and its sources against {@code refs}. */
+  public Actor actor(RawRecord r, References refs, List<ImportProblem> problems) {
+    Actor a = actorFields(r, problems);
+    if (a == null) {
+      return null;
+    }
+    int before = problems.size();
+    checkSources(r, a.sources(), refs, problems);
+    return problems.size() == before ? a : null;
+  }
+
+  private Actor actorFields(RawRecord r, List<ImportProblem> problems) {
+    Fields f = new Fields(r, ACTOR_FIELDS, problems);
+    String id = f.id();
+    String name = f.string("name", true);
+    ActorKind kind = f.label("kind", ActorKind.class, true);
+    String country = f.string("country", false);
+    if (country != null && !ISO3.contains(country)) {
+      problems.add(r.problem("country",
+          "expected an ISO 3166 alpha-3 country code such as SDN, got '" + country + "'"));
+    }
+    Double position = f.number("position", -1, true, 1, true, true);
+    Double capability = f.number("capability", 0, true, 1, true, true);
+    Double salience = f.number("salience", 0, true, 1, true, true);
+    TargetGroup group = f.label("targetGroup", TargetGroup.class, false);
+    DecisionRule rule = f.label("decisionRule", DecisionRule.class, false);
+    if (rule != null && kind != null && kind != ActorKind.FORUM) {
+      problems.add(r.problem("decisionRule", "only a forum has a decision rule; this actor is a "
+          + kind.label()));
+    }
+    List<String> sources = f.sources();
+    if (!f.ok()) {
+      return null;
+    }
+    return new Actor(id, name, kind, country, position, capability, salience, group, rule, sources);
+  }
+
+  /** Validates one tie against the actors and sources in {@code refs}. */
+  public Tie tie(RawRecord r, References refs, List<ImportProblem> problems) {
+    Fields f = new Fields(r, TIE_FIELDS, problems);
+    String id = f.string("id", false);
+    if (id != null) {
+      f.checkId(id);
+    }
+    String source = f.actorRef("source", refs, true);
+    String target = f.actorRef("target", refs, true);
+    if (source != null && source.equals(target)) {
+      problems.add(r.problem("target", "a tie cannot run from an actor to itself ('" + source + "')"));
+    }
+    TieType type = f.label("type", TieType.class, true);
+    Double strength = f.number("strength", 0, false, 1, true, true);
+    Polarity polarity = f.label("polarity", Polarity.class, true);
+    Channel channel = f.label("channel", Channel.class, true);
+    Double confidence = f.number("confidence", 0, false, 1, true, true);
+    LocalDate from = f.date("from", false);
+    LocalDate to = f.date("to", false);
+    if (from != null && to != null && to.isBefore(from)) {
+      problems.add(r.problem("to", "the tie ends (" + to + ") before it starts (" + from + ")"));
+    }
+    Boolean veto = f.bool("veto");
+    Double votingWeight = f.number("votingWeight", 0, false, Double.MAX_VALUE, true, false);
+    if (type != null && type != TieType.MEMBER_OF) {
+      if (veto != null) {
+        problems.add(r.problem("veto", "only a member-of tie carries a veto; this is " + type.label()));
+      }
+      if (votingWeight != null) {
+        problems.add(r.problem("votingWeight",
+            "only a member-of tie carries a voting weight; this is " + type.label()));
+      }
+    }
+    if (type == TieType.MEMBER_OF && target != null && refs.actors().get(target) != null
+        && refs.actors().get(target) != ActorKind.FORUM) {
+      problems.add(r.problem("target", "a member-of tie must point to a forum; '" + target
+          + "' is a " + refs.actors().get(target).label()));
+    }
+    List<String> sources = f.sources();
+    checkSources(r, sources, refs, problems);
+    if (!f.ok()) {
+      return null;
+    }
+    if (id == null) {
+      id = Tie.defaultId(source, type, target, from);
+    }
+    return new Tie(id, source, target, type, strength, polarity, channel, confidence, from, to,
+        veto, votingWeight, sources);
+  }
+
+  /** Validates one message against the actors and sources in {@code refs}. */
+  public Message message(RawRecord r, References refs, List<ImportProblem> problems) {
+    Fields f = new Fields(r, MESSAGE_FIELDS, problems);
+    String id = f.id();
+    String speaker = f.actorRef("speaker", refs, true);
+    String channel = f.string("channel", true);
+    String forum = f.actorRef("forum", refs, false);
+    if (forum != null && refs.actors().get(forum) != null
+        && refs.actors().get(forum) != ActorKind.FORUM) {
+      problems.add(r.problem("forum", "expected a forum actor; '" + forum + "' is a "
+          + refs.actors().get(forum).label()));
+    }
+    String audience = f.actorRef("audience", refs, true);
+    String issue = f.string("issue", true);
+    Stance stance = f.label("stance", Stance.class, false);
+    Double intensity = f.number("intensity", 0, true, 1, true, false);
+    LocalDate date = f.date("date", true);
+    String text = f.string("text", false);
+    if (stance == null && text == null && !r.values().containsKey("stance")) {
+      problems.add(r.problem("stance", "a message needs a stance, or a text to derive it from"));
+    }
+    List<String> sources = f.sources();
+    checkSources(r, sources, refs, problems);
+    if (!f.ok()) {
+      return null;
+    }
+    return new Message(id, speaker, channel, forum, audience, issue, stance, intensity, date, text,
+        sources);
+  }
+
+  private static void checkSources(
+      RawRecord r, List<String> sources, References refs, List<ImportProblem> problems) {
+    if (sources == null) {
+      return;
+    }
+    for (String s : sources) {
+      if (!refs.sources().contains(s)) {
+        problems.add(r.problem("sources", "unknown source id '" + s
+            + "'; every cited source must be listed in the case's sources"));
+      }
+    }
+  }
+
+  /** The ids of a list of records; reports duplicates (missing ids are reported per record). */
+  private static Set<String> ids(List<RawRecord> records, String what, List<ImportProblem> problems) {
+    Set<String> ids = new HashSet<>();
+    for (RawRecord r : records) {
+      if (r.values().get("id") instanceof String id && !id.isBlank()) {
+        unique(r, id.strip(), ids, what, problems);
+      }
+    }
+    return ids;
+  }
+
+  private static boolean unique(
+      RawRecord r, String id, Set<String> seen, String what, List<ImportProblem> problems) {
+    if (!seen.add(id)) {
+      problems.add(r.problem("id", "duplicate " + what + " id '" + id + "'"));
+      return false;
+    }
+    return true;
+  }
+
+  /** Reads the fields of one record, adding a problem for each bad value. */
+  private static final class Fields {
+    private final RawRecord record;
+    private final List<ImportProblem> problems;
+    private final int problemsBefore;
+
+    Fields(RawRecord record, List<String> allowed, List<ImportProblem> problems) {
+      this.record = record;
+      this.problems = problems;
+      this.problemsBefore = problems.size();
+      Set<String> unknown = new LinkedHashSet<>(record.values().keySet());
+      allowed.forEach(unknown::remove);
+      for (String name : unknown) {
+        problems.add(record.problem(name, "unknown field '" + name + "'; expected one of "
+            + String.join(", ", allowed)));
+      }
+    }
+
+    boolean ok() {
+      return problems.size() == problemsBefore;
+    }
+
+    private void problem(String field, String message) {
+      problems.add(record.problem(field, message));
+    }
+
+    String id() {
+      String id = string("id", true);
+      if (id != null) {
+        checkId(id);
+      }
+      return id;
+    }
+
+    void checkId(String id) {
+      if (id.length() > MAX_ID_LENGTH) {
+        problem("id", "an id is at most " + MAX_ID_LENGTH + " characters");
+      }
+      if (id.chars().anyMatch(c -> Character.isISOControl(c) || c == '/')) {
+        problem("id", "an id cannot contain '/' or control characters");
+      }
+    }
+
+    String string(String name, boolean required) {
+      Object v = record.values().get(name);
+      if (v == null) {
+        if (required) {
+          problem(name, "missing required field '" + name + "'");
+        }
+        return null;
+      }
+      if (!(v instanceof String s)) {
+        problem(name, "expected text, got " + describe(v));
+        return null;
+      }
+      if (s.isBlank()) {
+        if (required) {
+          problem(name, "'" + name + "' must not be blank");
+        }
+        return null;
+      }
+      if (s.length() > MAX_TEXT_LENGTH) {
+        problem(name, "text is longer than " + MAX_TEXT_LENGTH + " characters");
+        return null;
+      }
+      return s.strip();
+    }
+
+    String actorRef(String name, References refs, boolean required) {
+      String id = string(name, required);
+      if (id != null && !refs.actors().containsKey(id)) {
+        problem(name, "unknown actor id '" + id + "'");
+        return null;
+      }
+      return id;
+    }
+
+    <E extends Enum<E> & Label> E label(String name, Class<E> type, boolean required) {
+      String text = string(name, required);
+      if (text == null) {
+        return null;
+      }
+      return Label.parse(type, text).orElseGet(() -> {
+        problem(name, "unknown value '" + text + "'; expected one of " + Label.allowed(type));
+        return null;
+      });
+    }
+
+    Double number(String name, double lo, boolean loIncl, double hi, boolean hiIncl,
+        boolean required) {
+      Object v = record.values().get(name);
+      if (v == null) {
+        if (required) {
+          problem(name, "missing required field '" + name + "'");
+        }
+        return null;
+      }
+      double d;
+      if (v instanceof BigDecimal n) {
+        d = n.doubleValue();
+      } else if (v instanceof String s) {
+        try {
+          d = Double.parseDouble(s.strip());
+        } catch (NumberFormatException e) {
+          problem(name, "expected a number, got '" + s + "'");
+          return null;
+        }
+      } else {
+        problem(name, "expected a number, got " + describe(v));
+        return null;
+      }
+      boolean inRange = Double.isFinite(d) && (loIncl ? d >= lo : d > lo) && (hiIncl ? d <= hi : d < hi);
+      if (!inRange) {
+        String range = hi == Double.MAX_VALUE ? (loIncl ? ">= " : "> ") + fmt(lo)
+            : (loIncl ? "[" : "(") + fmt(lo) + ", " + fmt(hi) + (hiIncl ? "]" : ")");
+        problem(name, "value " + fmt(d) + " is out of range; expected " + range);
+        return null;
+      }
+      return d;
+    }
+
+    LocalDate date(String name, boolean required) {
+      String text = string(name, required);
+      if (text == null) {
+        return null;
+      }
+      try {
+        return LocalDate.parse(text);
+      } catch (DateTimeParseException e) {
+        problem(name, "expected an ISO date (YYYY-MM-DD), got '" + text + "'");
+        return null;
+      }
+    }
+
+    Boolean bool(String name) {
+      Object v = record.values().get(name);
+      if (v == null || v instanceof Boolean) {
+        return (Boolean) v;
+      }
+      if (v instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
+        return Boolean.valueOf(s);
+      }
+      problem(name, "expected true or false, got " + describe(v));
+      return null;
+    }
+
+    List<String> sources() {
+      Object v = record.values().get("sources");
+      if (v == null) {
+        problem("sources", "missing sources; every record cites at least one source id");
+        return null;
+      }
+      List<?> items = v instanceof List<?> l ? l : List.of(v);
+      List<String> ids = new ArrayList<>();
+      for (Object item : items) {
+        if (item instanceof String s && !s.isBlank()) {
+          ids.add(s.strip());
+        } else {
+          problem("sources", "expected source ids (text), got " + describe(item));
+          return null;
+        }
+      }
+      if (ids.isEmpty()) {
+        problem("sources", "missing sources; every record cites at least one source id");
+        return null;
+      }
+      return ids;
+    }
+
+    private static String describe(Object v) {
+      if (v == null) {
+        return "null";
+      }
+      if (v instanceof List) {
+        return "a list";
+      }
+      if (v instanceof String s) {
+        return "'" + s + "'";
+      }
+      return v.toString();
+    }
+
+    private static String fmt(double d) {
+      return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+    }
+  }
+}

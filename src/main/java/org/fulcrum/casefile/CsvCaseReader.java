@@ -1,0 +1,116 @@
+package org.fulcrum.casefile;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads a case kept as a folder of CSV files ({@code case.csv}, {@code sources.csv}, {@code
+ * actors.csv}, {@code ties.csv}, {@code messages.csv}), for people who keep their data in
+ * spreadsheets. Each file has a header row; list cells (the {@code sources} column) separate their
+ * items with {@code ;}; an empty cell means "absent".
+ */
+public final class CsvCaseReader {
+
+  public static final String CASE = "case.csv";
+  public static final String SOURCES = "sources.csv";
+  public static final String ACTORS = "actors.csv";
+  public static final String TIES = "ties.csv";
+  public static final String MESSAGES = "messages.csv";
+  public static final List<String> FILES = List.of(CASE, SOURCES, ACTORS, TIES, MESSAGES);
+  private static final Set<String> REQUIRED = Set.of(CASE, SOURCES, ACTORS);
+  private static final Set<String> LIST_COLUMNS = Set.of("sources");
+  private static final CSVFormat FORMAT =
+      CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
+
+  /**
+   * @param files file name (one of {@link #FILES}) to its UTF-8 content; missing optional files
+   *     are treated as empty
+   */
+  public RawCase read(Map<String, String> files) {
+    List<ImportProblem> problems = new ArrayList<>();
+    for (String name : files.keySet()) {
+      if (!FILES.contains(name)) {
+        problems.add(new ImportProblem(name, null, null, null,
+            "unexpected file; a case folder holds " + String.join(", ", FILES)));
+      }
+    }
+    Map<String, List<RawRecord>> rows = new LinkedHashMap<>();
+    for (String name : FILES) {
+      String content = files.get(name);
+      if (content == null) {
+        if (REQUIRED.contains(name)) {
+          problems.add(new ImportProblem(name, null, null, null, "file is missing"));
+        }
+        rows.put(name, List.of());
+      } else {
+        rows.put(name, parse(name, content, problems));
+      }
+    }
+    List<RawRecord> header = rows.get(CASE);
+    RawRecord caseRecord;
+    if (header.size() == 1) {
+      caseRecord = header.get(0);
+    } else {
+      if (files.containsKey(CASE)) {
+        problems.add(new ImportProblem(CASE, null, null, null,
+            "expected exactly one data row, found " + header.size()));
+      }
+      caseRecord = new RawRecord(CASE, 2, null, Map.of());
+    }
+    return new RawCase(caseRecord, rows.get(SOURCES), rows.get(ACTORS), rows.get(TIES),
+        rows.get(MESSAGES), problems);
+  }
+
+  private static List<RawRecord> parse(String file, String content, List<ImportProblem> problems) {
+    if (content.startsWith("\uFEFF")) {
+      content = content.substring(1);
+    }
+    List<RawRecord> records = new ArrayList<>();
+    try (CSVParser parser = CSVParser.parse(new StringReader(content), FORMAT)) {
+      List<String> columns = parser.getHeaderNames();
+      long lineBefore = parser.getCurrentLineNumber();
+      for (CSVRecord row : parser) {
+        int line = (int) lineBefore + 1;
+        lineBefore = parser.getCurrentLineNumber();
+        if (row.size() == 1 && row.get(0).isEmpty()) {
+          continue; // blank line
+        }
+        if (row.size() != columns.size()) {
+          problems.add(new ImportProblem(file, line, null, null,
+              "expected " + columns.size() + " cells as in the header, found " + row.size()));
+          continue;
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+          String cell = row.get(i);
+          String column = columns.get(i);
+          if (cell.isEmpty()) {
+            values.put(column, null);
+          } else if (LIST_COLUMNS.contains(column)) {
+            values.put(column, Arrays.stream(cell.split(";")).map(String::trim)
+                .filter(s -> !s.isEmpty()).toList());
+          } else {
+            values.put(column, cell);
+          }
+        }
+        records.add(new RawRecord(file, line, null, values));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      problems.add(new ImportProblem(file, null, null, null,
+          "malformed CSV: " + e.getMessage()));
+    }
+    return records;
+  }
+}

@@ -1,0 +1,71 @@
+package org.fulcrum.casefile;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/** Writes a case as the CSV files that {@link CsvCaseReader} reads back unchanged. */
+final class CsvCaseWriter {
+
+  private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
+
+  Map<String, String> write(CaseFile c) {
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put(CsvCaseReader.CASE, table(CaseValidator.CASE_FIELDS, List.of(c), x -> Arrays.asList(
+        x.id(), x.title(), x.description(), x.asOf(), x.tempo(), x.phase())));
+    files.put(CsvCaseReader.SOURCES, table(CaseValidator.SOURCE_FIELDS, c.sources(), s -> Arrays.asList(
+        s.id(), s.citation(), s.url())));
+    files.put(CsvCaseReader.ACTORS, table(CaseValidator.ACTOR_FIELDS, c.actors(), a -> Arrays.asList(
+        a.id(), a.name(), a.kind(), a.country(), a.position(), a.capability(), a.salience(),
+        a.targetGroup(), a.decisionRule(), a.sources())));
+    files.put(CsvCaseReader.TIES, table(CaseValidator.TIE_FIELDS, c.ties(), t -> Arrays.asList(
+        t.id(), t.source(), t.target(), t.type(), t.strength(), t.polarity(), t.channel(),
+        t.confidence(), t.from(), t.to(), t.veto(), t.votingWeight(), t.sources())));
+    files.put(CsvCaseReader.MESSAGES, table(CaseValidator.MESSAGE_FIELDS, c.messages(), m -> Arrays.asList(
+        m.id(), m.speaker(), m.channel(), m.forum(), m.audience(), m.issue(), m.stance(),
+        m.intensity(), m.date(), m.text(), m.sources())));
+    return files;
+  }
+
+  private static <T> String table(List<String> header, List<T> rows, Function<T, List<?>> cells) {
+    StringWriter out = new StringWriter();
+    try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
+      printer.printRecord(header);
+      for (T row : rows) {
+        List<String> record = new ArrayList<>();
+        for (Object cell : cells.apply(row)) {
+          record.add(cell(cell));
+        }
+        printer.printRecord(record);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  private static String cell(Object value) {
+    if (value == null) {
+      return "";
+    }
+    if (value instanceof Label l) {
+      return l.label();
+    }
+    if (value instanceof Double d) {
+      return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+    }
+    if (value instanceof List<?> list) {
+      return String.join(";", list.stream().map(String::valueOf).toList());
+    }
+    return value.toString();
+  }
+}

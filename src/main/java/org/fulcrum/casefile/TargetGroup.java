@@ -1,0 +1,24 @@
+package org.fulcrum.casefile;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** The seed's four target groups; (d) is split into domestic and foreign actors. */
+public enum TargetGroup implements Label {
+  PLANNERS("planners"),
+  PERPETRATORS("perpetrators"),
+  VICTIMS("victims"),
+  OTHER_DOMESTIC("other-domestic"),
+  OTHER_FOREIGN("other-foreign");
+
+  private final String label;
+
+  TargetGroup(String label) {
+    this.label = label;
+  }
+
+  @Override
+  @JsonValue
+  public String label() {
+    return label;
+  }
+}

@@ -1,0 +1,48 @@
+package org.fulcrum.casefile;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A directed relation through which {@code source} can move {@code target}.
+ *
+ * @param strength how strongly the source can move the target, in (0, 1]; for dependence ties the
+ *     target's dependence on the source
+ * @param confidence how sure the record is, in (0, 1]
+ * @param from first day the tie holds, or {@code null} for "always"
+ * @param to last day the tie holds, or {@code null} for "still"
+ * @param veto for {@code member-of}: whether the member holds a veto, otherwise {@code null}
+ * @param votingWeight for {@code member-of}: the member's voting weight, otherwise {@code null}
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Tie(
+    String id,
+    String source,
+    String target,
+    TieType type,
+    double strength,
+    Polarity polarity,
+    Channel channel,
+    double confidence,
+    LocalDate from,
+    LocalDate to,
+    Boolean veto,
+    Double votingWeight,
+    List<String> sources) {
+
+  public Tie {
+    sources = List.copyOf(sources);
+  }
+
+  /** The id a tie gets when its file gives none: source, type, target and start date. */
+  public static String defaultId(String source, TieType type, String target, LocalDate from) {
+    String id = source + ":" + type.label() + ":" + target;
+    return from == null ? id : id + ":" + from;
+  }
+
+  /** Whether the tie holds on the given day (both ends inclusive). */
+  public boolean validOn(LocalDate day) {
+    return (from == null || !day.isBefore(from)) && (to == null || !day.isAfter(to));
+  }
+}

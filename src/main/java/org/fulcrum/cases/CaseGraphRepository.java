@@ -1,0 +1,310 @@
+package org.fulcrum.cases;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.fulcrum.casefile.Actor;
+import org.fulcrum.casefile.ActorKind;
+import org.fulcrum.casefile.CaseFile;
+import org.fulcrum.casefile.CaseSummary;
+import org.fulcrum.casefile.CaseValidator.References;
+import org.fulcrum.casefile.Label;
+import org.fulcrum.casefile.Message;
+import org.fulcrum.casefile.Phase;
+import org.fulcrum.casefile.Source;
+import org.fulcrum.casefile.Tempo;
+import org.fulcrum.casefile.Tie;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads and writes case graphs with {@link Neo4jClient}: fixed Cypher with parameters, bulk writes
+ * as {@code UNWIND} batches. Callers own the transaction ({@link CaseService} is transactional), so
+ * that an import or edit either lands whole or not at all.
+ */
+@Repository
+class CaseGraphRepository {
+
+  static final int BATCH = 5_000;
+
+  private final Neo4jClient client;
+
+  CaseGraphRepository(Neo4jClient client) {
+    this.client = client;
+  }
+
+  // ---- cases -------------------------------------------------------------------------------
+
+  boolean exists(String caseId) {
+    return client.query("MATCH (c:Case {id: $caseId}) RETURN count(c) > 0 AS found")
+        .bind(caseId).to("caseId").fetchAs(Boolean.class).one().orElse(false);
+  }
+
+  List<CaseSummary> list() {
+    return client.query("""
+            MATCH (c:Case)
+            RETURN c {.*,
+              actors: COUNT { (a:Actor {caseId: c.id}) },
+              ties: COUNT { ()-[t:TIE {caseId: c.id}]->() },
+              messages: COUNT { (m:Message {caseId: c.id}) },
+              sources: COUNT { (s:Source {caseId: c.id}) }} AS c
+            ORDER BY c.id""")
+        .fetch().all().stream().map(r -> summary(map(r.get("c")))).toList();
+  }
+
+  Optional<CaseSummary> summary(String caseId) {
+    return client.query("""
+            MATCH (c:Case {id: $caseId})
+            RETURN c {.*,
+              actors: COUNT { (a:Actor {caseId: c.id}) },
+              ties: COUNT { ()-[t:TIE {caseId: c.id}]->() },
+              messages: COUNT { (m:Message {caseId: c.id}) },
+              sources: COUNT { (s:Source {caseId: c.id}) }} AS c""")
+        .bind(caseId).to("caseId").fetch().one().map(r -> summary(map(r.get("c"))));
+  }
+
+  private static CaseSummary summary(Map<String, Object> c) {
+    return new CaseSummary((String) c.get("id"), (String) c.get("title"),
+        (String) c.get("description"), (java.time.LocalDate) c.get("asOf"),
+        Label.parse(Tempo.class, (String) c.get("tempo")).orElse(null),
+        Label.parse(Phase.class, (String) c.get("phase")).orElse(null),
+        count(c, "actors"), count(c, "ties"), count(c, "messages"), count(c, "sources"));
+  }
+
+  /** Replaces whatever the store holds for this case with the given case. */
+  void replace(CaseFile c) {
+    delete(c.id());
+    Map<String, Object> header = new HashMap<>();
+    header.put("id", c.id());
+    header.put("title", c.title());
+    header.put("description", c.description());
+    header.put("asOf", c.asOf());
+    header.put("tempo", c.tempo().label());
+    header.put("phase", c.phase().label());
+    client.query("CREATE (c:Case) SET c = $header, c.updatedAt = datetime()")
+        .bind(header).to("header").run();
+    batches(c.id(), c.sources(), CaseGraphMapping::props, "CREATE (s:Source) SET s = row, s.caseId = $caseId");
+    batches(c.id(), c.actors(), CaseGraphMapping::props, "CREATE (a:Actor) SET a = row, a.caseId = $caseId");
+    batches(c.id(), c.ties(), CaseGraphMapping::props, CREATE_TIE);
+    batches(c.id(), c.messages(), CaseGraphMapping::props, CREATE_MESSAGE);
+  }
+
+  private static final String CREATE_TIE = """
+      MATCH (a:Actor {caseId: $caseId, id: row.source}), (b:Actor {caseId: $caseId, id: row.target})
+      CREATE (a)-[t:TIE]->(b)
+      SET t = row, t.caseId = $caseId""";
+
+  private static final String CREATE_MESSAGE = """
+      MATCH (speaker:Actor {caseId: $caseId, id: row.speaker}),
+            (audience:Actor {caseId: $caseId, id: row.audience})
+      CREATE (m:Message) SET m = row, m.caseId = $caseId
+      CREATE (speaker)-[:SAID]->(m)-[:ADDRESSED_TO]->(audience)
+      WITH m, row
+      OPTIONAL MATCH (forum:Actor {caseId: $caseId, id: row.forum})
+      FOREACH (f IN CASE WHEN forum IS NULL THEN [] ELSE [forum] END | CREATE (m)-[:IN_FORUM]->(f))""";
+
+  private <T> void batches(String caseId, List<T> items, Function<T, Map<String, Object>> props,
+      String perRow) {
+    for (int i = 0; i < items.size(); i += BATCH) {
+      List<Map<String, Object>> rows =
+          items.subList(i, Math.min(items.size(), i + BATCH)).stream().map(props).toList();
+      client.query("UNWIND $rows AS row\n" + perRow)
+          .bindAll(Map.of("rows", rows, "caseId", caseId)).run();
+    }
+  }
+
+  Optional<CaseFile> load(String caseId) {
+    var header = client.query("MATCH (c:Case {id: $caseId}) RETURN c {.*} AS c")
+        .bind(caseId).to("caseId").fetch().one();
+    if (header.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, Object> c = map(header.get().get("c"));
+    return Optional.of(new CaseFile((String) c.get("id"), (String) c.get("title"),
+        (String) c.get("description"), (java.time.LocalDate) c.get("asOf"),
+        Label.parse(Tempo.class, (String) c.get("tempo")).orElseThrow(),
+        Label.parse(Phase.class, (String) c.get("phase")).orElseThrow(),
+        sources(caseId), actors(caseId), ties(caseId), messages(caseId)));
+  }
+
+  /** Deletes the case and everything in it; false when there was no such case. */
+  boolean delete(String caseId) {
+    boolean existed = exists(caseId);
+    for (String label : List.of("Message", "Actor", "Source")) {
+      client.query("MATCH (n:" + label + " {caseId: $caseId}) DETACH DELETE n")
+          .bind(caseId).to("caseId").run();
+    }
+    client.query("MATCH (c:Case {id: $caseId}) DELETE c").bind(caseId).to("caseId").run();
+    return existed;
+  }
+
+  void touch(String caseId) {
+    client.query("MATCH (c:Case {id: $caseId}) SET c.updatedAt = datetime()")
+        .bind(caseId).to("caseId").run();
+  }
+
+  // ---- records -----------------------------------------------------------------------------
+
+  List<Source> sources(String caseId) {
+    return rows("MATCH (s:Source {caseId: $caseId}) RETURN s {.*} AS r ORDER BY s.id", caseId, Map.of())
+        .stream().map(CaseGraphMapping::source).toList();
+  }
+
+  List<Actor> actors(String caseId) {
+    return rows("MATCH (a:Actor {caseId: $caseId}) RETURN a {.*} AS r ORDER BY a.id", caseId, Map.of())
+        .stream().map(CaseGraphMapping::actor).toList();
+  }
+
+  List<Tie> ties(String caseId) {
+    return rows("MATCH ()-[t:TIE {caseId: $caseId}]->() RETURN t {.*} AS r ORDER BY t.id", caseId,
+        Map.of()).stream().map(CaseGraphMapping::tie).toList();
+  }
+
+  List<Message> messages(String caseId) {
+    return rows("MATCH (m:Message {caseId: $caseId}) RETURN m {.*} AS r ORDER BY m.date, m.id", caseId,
+        Map.of()).stream().map(CaseGraphMapping::message).toList();
+  }
+
+  Optional<Source> source(String caseId, String id) {
+    return one("MATCH (s:Source {caseId: $caseId, id: $id}) RETURN s {.*} AS r", caseId, id)
+        .map(CaseGraphMapping::source);
+  }
+
+  Optional<Actor> actor(String caseId, String id) {
+    return one("MATCH (a:Actor {caseId: $caseId, id: $id}) RETURN a {.*} AS r", caseId, id)
+        .map(CaseGraphMapping::actor);
+  }
+
+  Optional<Tie> tie(String caseId, String id) {
+    return one("MATCH ()-[t:TIE {caseId: $caseId, id: $id}]->() RETURN t {.*} AS r", caseId, id)
+        .map(CaseGraphMapping::tie);
+  }
+
+  Optional<Message> message(String caseId, String id) {
+    return one("MATCH (m:Message {caseId: $caseId, id: $id}) RETURN m {.*} AS r", caseId, id)
+        .map(CaseGraphMapping::message);
+  }
+
+  void saveSource(String caseId, Source s) {
+    write("MERGE (s:Source {caseId: $caseId, id: $row.id}) SET s = $row, s.caseId = $caseId",
+        caseId, CaseGraphMapping.props(s));
+  }
+
+  void saveActor(String caseId, Actor a) {
+    write("MERGE (a:Actor {caseId: $caseId, id: $row.id}) SET a = $row, a.caseId = $caseId",
+        caseId, CaseGraphMapping.props(a));
+  }
+
+  /** Creates or replaces a tie; a changed source or target moves it to the new endpoints. */
+  void saveTie(String caseId, Tie t) {
+    deleteTie(caseId, t.id());
+    write("WITH $row AS row\n" + CREATE_TIE, caseId, CaseGraphMapping.props(t));
+  }
+
+  void saveMessage(String caseId, Message m) {
+    deleteMessage(caseId, m.id());
+    write("WITH $row AS row\n" + CREATE_MESSAGE, caseId, CaseGraphMapping.props(m));
+  }
+
+  boolean deleteSource(String caseId, String id) {
+    return deleted("MATCH (s:Source {caseId: $caseId, id: $id}) DELETE s RETURN count(*) AS n", caseId, id);
+  }
+
+  boolean deleteActor(String caseId, String id) {
+    return deleted("MATCH (a:Actor {caseId: $caseId, id: $id}) DETACH DELETE a RETURN count(*) AS n",
+        caseId, id);
+  }
+
+  boolean deleteTie(String caseId, String id) {
+    return deleted("MATCH ()-[t:TIE {caseId: $caseId, id: $id}]->() DELETE t RETURN count(*) AS n",
+        caseId, id);
+  }
+
+  boolean deleteMessage(String caseId, String id) {
+    return deleted("MATCH (m:Message {caseId: $caseId, id: $id}) DETACH DELETE m RETURN count(*) AS n",
+        caseId, id);
+  }
+
+  /** The actor ids (with kinds) and source ids a record of this case may refer to. */
+  References references(String caseId) {
+    Map<String, ActorKind> actors = new HashMap<>();
+    for (var r : rows("MATCH (a:Actor {caseId: $caseId}) RETURN a {.id, .kind} AS r", caseId, Map.of())) {
+      actors.put((String) r.get("id"), Label.parse(ActorKind.class, (String) r.get("kind")).orElseThrow());
+    }
+    Set<String> sources = new HashSet<>();
+    for (var r : rows("MATCH (s:Source {caseId: $caseId}) RETURN s {.id} AS r", caseId, Map.of())) {
+      sources.add((String) r.get("id"));
+    }
+    return new References(actors, sources);
+  }
+
+  /** Ids of the ties and messages that name this actor (which keep it from being deleted). */
+  List<String> usesOfActor(String caseId, String actorId) {
+    return strings("""
+        CALL () {
+          MATCH (a:Actor {caseId: $caseId, id: $id})-[t:TIE]-() RETURN 'tie ' + t.id AS use
+          UNION
+          MATCH (m:Message {caseId: $caseId})
+          WHERE $id IN [m.speaker, m.audience, m.forum] RETURN 'message ' + m.id AS use
+        }
+        RETURN use ORDER BY use""", caseId, actorId);
+  }
+
+  /** Records that cite this source (which keep it from being deleted). */
+  List<String> usesOfSource(String caseId, String sourceId) {
+    return strings("""
+        CALL () {
+          MATCH (a:Actor {caseId: $caseId}) WHERE $id IN a.sources RETURN 'actor ' + a.id AS use
+          UNION
+          MATCH ()-[t:TIE {caseId: $caseId}]->() WHERE $id IN t.sources RETURN 'tie ' + t.id AS use
+          UNION
+          MATCH (m:Message {caseId: $caseId}) WHERE $id IN m.sources RETURN 'message ' + m.id AS use
+        }
+        RETURN use ORDER BY use""", caseId, sourceId);
+  }
+
+  // ---- helpers -----------------------------------------------------------------------------
+
+  private List<Map<String, Object>> rows(String cypher, String caseId, Map<String, Object> more) {
+    Map<String, Object> params = new HashMap<>(more);
+    params.put("caseId", caseId);
+    Collection<Map<String, Object>> all = client.query(cypher).bindAll(params).fetch().all();
+    List<Map<String, Object>> out = new ArrayList<>(all.size());
+    all.forEach(r -> out.add(map(r.get("r"))));
+    return out;
+  }
+
+  private Optional<Map<String, Object>> one(String cypher, String caseId, String id) {
+    return client.query(cypher).bindAll(Map.of("caseId", caseId, "id", id)).fetch().one()
+        .map(r -> map(r.get("r")));
+  }
+
+  private List<String> strings(String cypher, String caseId, String id) {
+    return client.query(cypher).bindAll(Map.of("caseId", caseId, "id", id))
+        .fetchAs(String.class).all().stream().toList();
+  }
+
+  private void write(String cypher, String caseId, Map<String, Object> row) {
+    client.query(cypher).bindAll(Map.of("caseId", caseId, "row", row)).run();
+  }
+
+  private boolean deleted(String cypher, String caseId, String id) {
+    return client.query(cypher).bindAll(Map.of("caseId", caseId, "id", id))
+        .fetchAs(Long.class).one().orElse(0L) > 0;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object value) {
+    return (Map<String, Object>) value;
+  }
+
+  private static int count(Map<String, Object> c, String key) {
+    return ((Number) c.get(key)).intValue();
+  }
+}

@@ -1,0 +1,59 @@
+package org.fulcrum.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.fulcrum.casefile.CaseCodec;
+import org.fulcrum.casefile.CaseFile;
+import org.fulcrum.cases.CaseService;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "export", mixinStandardHelpOptions = true,
+    description = "Export a case as JSON (to stdout or --out) or as a folder of CSV files.")
+class ExportCommand implements FulcrumCli.CliCommand {
+
+  @Parameters(index = "0", paramLabel = "CASE_ID")
+  String caseId;
+
+  @Option(names = "--out", description = "file (json) or folder (csv) to write; json default: stdout")
+  Path out;
+
+  @Option(names = "--format", defaultValue = "json", description = "json or csv (default: ${DEFAULT-VALUE})")
+  String format;
+
+  @Override
+  public int run(ConfigurableApplicationContext context, PrintWriter stdout, PrintWriter err) {
+    if (!format.equals("json") && !format.equals("csv")) {
+      throw new CliException("--format must be json or csv, got '" + format + "'", FulcrumCli.USAGE);
+    }
+    if (format.equals("csv") && out == null) {
+      throw new CliException("--format csv writes a folder: give it with --out", FulcrumCli.USAGE);
+    }
+    CaseService service = context.getBean(CaseService.class);
+    if (!service.exists(caseId)) {
+      throw new CliException("no case with id '" + caseId + "'", FulcrumCli.BAD_INPUT);
+    }
+    CaseFile c = service.export(caseId);
+    CaseCodec codec = new CaseCodec();
+    if (format.equals("csv")) {
+      codec.writeCsvFolder(c, out);
+      err.println("wrote " + out.resolve("case.csv").getParent());
+    } else if (out == null) {
+      stdout.println(new String(codec.toJson(c), java.nio.charset.StandardCharsets.UTF_8));
+    } else {
+      try (OutputStream file = Files.newOutputStream(out)) {
+        codec.writeJson(c, file);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      err.println("wrote " + out);
+    }
+    return FulcrumCli.OK;
+  }
+}

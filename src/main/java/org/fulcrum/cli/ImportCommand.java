@@ -1,0 +1,43 @@
+package org.fulcrum.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.fulcrum.casefile.CaseCodec;
+import org.fulcrum.casefile.CaseFile;
+import org.fulcrum.cases.CaseService;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "import", mixinStandardHelpOptions = true,
+    description = "Import cases: JSON files, zips of CSV files, or folders of CSV files. Every file"
+        + " is validated first; if any has a problem, nothing is written.")
+class ImportCommand implements FulcrumCli.CliCommand {
+
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "case.json, case.zip or a CSV folder")
+  List<Path> paths;
+
+  @Override
+  public int run(ConfigurableApplicationContext context, PrintWriter out, PrintWriter err) {
+    CaseCodec codec = new CaseCodec();
+    List<CaseFile> cases = new ArrayList<>();
+    for (Path path : paths) {
+      if (!Files.exists(path)) {
+        throw new CliException("no such file or folder: " + path, FulcrumCli.BAD_INPUT);
+      }
+      cases.add(codec.read(path));
+    }
+    CaseService service = context.getBean(CaseService.class);
+    for (CaseFile c : cases) {
+      var result = service.importCase(c);
+      var s = result.summary();
+      out.printf("%s case %s: %d actors, %d ties, %d messages, %d sources%n",
+          result.replaced() ? "replaced" : "imported", s.id(), s.actors(), s.ties(), s.messages(),
+          s.sources());
+    }
+    return FulcrumCli.OK;
+  }
+}

@@ -1,0 +1,108 @@
+package org.fulcrum.store;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.ConnectorPortRegister;
+import org.neo4j.configuration.connectors.ConnectorType;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.io.ByteUnit;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Neo4j 5 server running inside Fulcrum's JVM, its store under a directory of the user's choice,
+ * reachable over Bolt on loopback so that Neo4j Browser, cypher-shell and Fulcrum itself (through
+ * the Java driver) all see the same graph.
+ */
+public final class EmbeddedNeo4j implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4j.class);
+
+  private final DatabaseManagementService service;
+  private final Path home;
+  private final String boltUri;
+
+  private EmbeddedNeo4j(DatabaseManagementService service, Path home, String boltUri) {
+    this.service = service;
+    this.home = home;
+    this.boltUri = boltUri;
+  }
+
+  /** Starts the server, or fails with a message that says what to do. */
+  public static EmbeddedNeo4j start(Path home, String address, int port, String pageCache) {
+    Path absolute = home.toAbsolutePath().normalize();
+    DatabaseManagementService service;
+    try {
+      service = new DatabaseManagementServiceBuilder(absolute)
+          .setConfig(BoltConnector.enabled, true)
+          .setConfig(BoltConnector.listen_address, new SocketAddress(address, port))
+          .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+          .setConfig(GraphDatabaseSettings.auth_enabled, false)
+          .setConfig(GraphDatabaseSettings.pagecache_memory, parseBytes(pageCache))
+          .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(10))
+          .build();
+    } catch (RuntimeException e) {
+      throw new StoreUnavailableException(describe(absolute, address, port, e), e);
+    }
+    var db = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+    var ports = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class);
+    var bound = ports.getLocalAddress(ConnectorType.BOLT);
+    if (bound == null) {
+      service.shutdown();
+      throw new StoreUnavailableException("the embedded Neo4j started but its Bolt connector did not bind "
+          + address + ":" + port + "; is another program using the port? Set fulcrum.bolt.port");
+    }
+    String uri = "bolt://" + address + ":" + bound.getPort();
+    log.info("Embedded Neo4j store at {}, Bolt at {}", absolute, uri);
+    return new EmbeddedNeo4j(service, absolute, uri);
+  }
+
+  private static String describe(Path home, String address, int port, RuntimeException e) {
+    String chain = causes(e);
+    if (chain.contains("lock") || chain.contains("Lock")) {
+      return "the store at " + home + " is in use by another process (is Fulcrum already running?);"
+          + " stop it, choose another fulcrum.data-dir, or connect to the running server with"
+          + " --uri bolt://127.0.0.1:" + (port == 0 ? FulcrumProperties.Bolt.PORT_DEFAULT : port);
+    }
+    if (chain.contains("Address already in use") || chain.contains("bind")) {
+      return "port " + port + " on " + address + " is taken; set fulcrum.bolt.port (FULCRUM_BOLT_PORT)";
+    }
+    return "cannot start the embedded Neo4j store at " + home + ": " + chain;
+  }
+
+  private static String causes(Throwable e) {
+    StringBuilder all = new StringBuilder();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      all.append(t.getMessage()).append(" / ");
+    }
+    return all.toString();
+  }
+
+  private static long parseBytes(String size) {
+    try {
+      return ByteUnit.parse(size);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("fulcrum.bolt.page-cache: expected a size such as 512m, got '"
+          + size + "'", e);
+    }
+  }
+
+  public String boltUri() {
+    return boltUri;
+  }
+
+  public Path home() {
+    return home;
+  }
+
+  @Override
+  public void close() {
+    log.info("Stopping embedded Neo4j at {}", home);
+    service.shutdown();
+  }
+}

@@ -1,0 +1,79 @@
+package org.fulcrum.web;
+
+import java.util.UUID;
+import org.fulcrum.casefile.CaseFormatException;
+import org.fulcrum.cases.CaseNotFoundException;
+import org.fulcrum.cases.RecordInUseException;
+import org.fulcrum.store.StoreUnavailableException;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error the API gives is an RFC 9457 problem: a status, a title, a detail that says what was
+ * wrong and what was expected, and for bad input the full list of problems. No stack trace leaves
+ * the server; unexpected failures carry a reference to the server log instead.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+  @ExceptionHandler
+  ProblemDetail invalidCase(CaseFormatException e) {
+    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        e.problems().size() + " problem(s) in the input; nothing was written");
+    problem.setTitle("Invalid input");
+    problem.setProperty("errors", e.problems());
+    return problem;
+  }
+
+  @ExceptionHandler
+  ProblemDetail notFound(CaseNotFoundException e) {
+    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    problem.setTitle("Not found");
+    return problem;
+  }
+
+  @ExceptionHandler
+  ProblemDetail conflict(RecordInUseException e) {
+    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    problem.setTitle("Conflict");
+    problem.setProperty("conflicts", e.conflicts());
+    return problem;
+  }
+
+  @ExceptionHandler
+  ProblemDetail badArgument(IllegalArgumentException e) {
+    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    problem.setTitle("Invalid request");
+    return problem;
+  }
+
+  @ExceptionHandler({StoreUnavailableException.class, ServiceUnavailableException.class,
+      TransientDataAccessResourceException.class})
+  ProblemDetail storeDown(Exception e) {
+    log.warn("Graph store unavailable: {}", e.getMessage());
+    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        "the graph store cannot be reached right now; try again shortly");
+    problem.setTitle("Store unavailable");
+    return problem;
+  }
+
+  @ExceptionHandler
+  ProblemDetail unexpected(Exception e) {
+    String reference = UUID.randomUUID().toString();
+    log.error("Unexpected error, reference {}", reference, e);
+    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        "an unexpected error occurred; the server log has the details under reference " + reference);
+    problem.setTitle("Internal error");
+    problem.setProperty("reference", reference);
+    return problem;
+  }
+}
