@@ -112,8 +112,12 @@ class CaseGraphRepository {
   private <T> void batches(String caseId, List<T> items, Function<T, Map<String, Object>> props,
       String perRow) {
     for (int i = 0; i < items.size(); i += BATCH) {
-      List<Map<String, Object>> rows =
-          items.subList(i, Math.min(items.size(), i + BATCH)).stream().map(props).toList();
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (int j = i; j < Math.min(items.size(), i + BATCH); j++) {
+        Map<String, Object> row = props.apply(items.get(j));
+        row.put("seq", j);
+        rows.add(row);
+      }
       client.query("UNWIND $rows AS row\n" + perRow)
           .bindAll(Map.of("rows", rows, "caseId", caseId)).run();
     }
@@ -152,22 +156,22 @@ class CaseGraphRepository {
   // ---- records -----------------------------------------------------------------------------
 
   List<Source> sources(String caseId) {
-    return rows("MATCH (s:Source {caseId: $caseId}) RETURN s {.*} AS r ORDER BY s.id", caseId, Map.of())
+    return rows("MATCH (s:Source {caseId: $caseId}) RETURN s {.*} AS r ORDER BY s.seq, s.id", caseId, Map.of())
         .stream().map(CaseGraphMapping::source).toList();
   }
 
   List<Actor> actors(String caseId) {
-    return rows("MATCH (a:Actor {caseId: $caseId}) RETURN a {.*} AS r ORDER BY a.id", caseId, Map.of())
+    return rows("MATCH (a:Actor {caseId: $caseId}) RETURN a {.*} AS r ORDER BY a.seq, a.id", caseId, Map.of())
         .stream().map(CaseGraphMapping::actor).toList();
   }
 
   List<Tie> ties(String caseId) {
-    return rows("MATCH ()-[t:TIE {caseId: $caseId}]->() RETURN t {.*} AS r ORDER BY t.id", caseId,
+    return rows("MATCH ()-[t:TIE {caseId: $caseId}]->() RETURN t {.*} AS r ORDER BY t.seq, t.id", caseId,
         Map.of()).stream().map(CaseGraphMapping::tie).toList();
   }
 
   List<Message> messages(String caseId) {
-    return rows("MATCH (m:Message {caseId: $caseId}) RETURN m {.*} AS r ORDER BY m.date, m.id", caseId,
+    return rows("MATCH (m:Message {caseId: $caseId}) RETURN m {.*} AS r ORDER BY m.seq, m.id", caseId,
         Map.of()).stream().map(CaseGraphMapping::message).toList();
   }
 
@@ -191,25 +195,42 @@ class CaseGraphRepository {
         .map(CaseGraphMapping::message);
   }
 
+  // A record keeps its place (seq) when replaced; a new one goes last, so exports keep file order.
+
   void saveSource(String caseId, Source s) {
+    Map<String, Object> row = CaseGraphMapping.props(s);
+    row.put("seq", seq(caseId, s.id(), "MATCH (x:Source {caseId: $caseId})", "x.id = $id"));
     write("MERGE (s:Source {caseId: $caseId, id: $row.id}) SET s = $row, s.caseId = $caseId",
-        caseId, CaseGraphMapping.props(s));
+        caseId, row);
   }
 
   void saveActor(String caseId, Actor a) {
+    Map<String, Object> row = CaseGraphMapping.props(a);
+    row.put("seq", seq(caseId, a.id(), "MATCH (x:Actor {caseId: $caseId})", "x.id = $id"));
     write("MERGE (a:Actor {caseId: $caseId, id: $row.id}) SET a = $row, a.caseId = $caseId",
-        caseId, CaseGraphMapping.props(a));
+        caseId, row);
   }
 
   /** Creates or replaces a tie; a changed source or target moves it to the new endpoints. */
   void saveTie(String caseId, Tie t) {
+    Map<String, Object> row = CaseGraphMapping.props(t);
+    row.put("seq", seq(caseId, t.id(), "MATCH ()-[x:TIE {caseId: $caseId}]->()", "x.id = $id"));
     deleteTie(caseId, t.id());
-    write("WITH $row AS row\n" + CREATE_TIE, caseId, CaseGraphMapping.props(t));
+    write("WITH $row AS row\n" + CREATE_TIE, caseId, row);
   }
 
   void saveMessage(String caseId, Message m) {
+    Map<String, Object> row = CaseGraphMapping.props(m);
+    row.put("seq", seq(caseId, m.id(), "MATCH (x:Message {caseId: $caseId})", "x.id = $id"));
     deleteMessage(caseId, m.id());
-    write("WITH $row AS row\n" + CREATE_MESSAGE, caseId, CaseGraphMapping.props(m));
+    write("WITH $row AS row\n" + CREATE_MESSAGE, caseId, row);
+  }
+
+  /** The record's current place, or one past the last place of its kind. */
+  private long seq(String caseId, String id, String match, String isThis) {
+    return client.query(match + "\nRETURN coalesce(max(CASE WHEN " + isThis
+            + " THEN x.seq END), max(x.seq) + 1, 0) AS seq")
+        .bindAll(Map.of("caseId", caseId, "id", id)).fetchAs(Long.class).one().orElse(0L);
   }
 
   boolean deleteSource(String caseId, String id) {

@@ -1,0 +1,29 @@
+package org.fulcrum;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Fresh embedded stores for tests: a new directory each, Bolt on a free loopback port. */
+public final class TestStores {
+
+  private TestStores() {}
+
+  public static Path newDataDir(String prefix) {
+    try {
+      Path dir = Files.createTempDirectory("fulcrum-" + prefix);
+      dir.toFile().deleteOnExit();
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Properties for an application context on its own embedded store. */
+  public static Map<String, Object> embedded(Path dataDir) {
+    return Map.of("fulcrum.data-dir", dataDir.toString(), "fulcrum.bolt.port", 0,
+        "fulcrum.bolt.page-cache", "64m");
+  }
+}

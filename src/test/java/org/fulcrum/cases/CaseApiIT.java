@@ -1,0 +1,273 @@
+package org.fulcrum.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.fulcrum.TestStores;
+import org.fulcrum.casefile.CaseCodec;
+import org.fulcrum.casefile.CaseFile;
+import org.fulcrum.store.GraphStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.GraphDatabase;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The REST API end to end, on an embedded Neo4j that starts empty and loads the bundled cases. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CaseApiIT {
+
+  static final Path DATA = TestStores.newDataDir("api");
+  static final JsonMapper JSON = JsonMapper.builder().build();
+  static final CaseCodec CODEC = new CaseCodec();
+
+  @DynamicPropertySource
+  static void store(DynamicPropertyRegistry registry) {
+    TestStores.embedded(DATA).forEach((k, v) -> registry.add(k, () -> v));
+  }
+
+  @LocalServerPort int port;
+  @Autowired GraphStore store;
+  final HttpClient http = HttpClient.newHttpClient();
+
+  byte[] mini;
+
+  @BeforeEach
+  void readMini() throws IOException {
+    mini = getClass().getResourceAsStream("/cases/mini.json").readAllBytes();
+  }
+
+  record Answer(int status, byte[] body) {
+    JsonNode json() {
+      return JSON.readTree(body);
+    }
+  }
+
+  Answer send(String method, String path, String type, byte[] body) throws Exception {
+    var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(body));
+    if (type != null) {
+      request.header("Content-Type", type);
+    }
+    HttpResponse<byte[]> response = http.send(request.build(), BodyHandlers.ofByteArray());
+    return new Answer(response.statusCode(), response.body());
+  }
+
+  Answer get(String path) throws Exception {
+    return send("GET", path, null, null);
+  }
+
+  Answer postJson(String path, String json) throws Exception {
+    return send("POST", path, "application/json", json.getBytes());
+  }
+
+  Answer putJson(String path, String json) throws Exception {
+    return send("PUT", path, "application/json", json.getBytes());
+  }
+
+  CaseFile exported(String caseId) throws Exception {
+    return CODEC.readJson("export", new ByteArrayInputStream(get("/api/cases/" + caseId + "/export").body()));
+  }
+
+  long countInStore(String cypher, String caseId) {
+    try (var driver = GraphDatabase.driver(store.uri(), AuthTokens.none());
+        var session = driver.session()) {
+      return session.run(cypher, Map.of("caseId", caseId)).single().get(0).asLong();
+    }
+  }
+
+  @Test
+  void bundledCasesAreLoadedOnFirstStart() throws Exception {
+    List<String> bundled;
+    try (var files = Files.list(Path.of("datasets"))) {
+      bundled = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json"))
+          .map(n -> n.substring(0, n.length() - 5)).toList();
+    }
+    JsonNode cases = get("/api/cases").json();
+    List<String> ids = cases.valueStream().map(c -> c.get("id").asString()).toList();
+    assertThat(ids).containsAll(bundled);
+    assertThat(bundled).contains("kenya-2007-2008", "rwanda-1994");
+  }
+
+  @Test
+  void importThenReadThenExportGivesTheSameCase() throws Exception {
+    Answer created = send("POST", "/api/cases", "application/json", mini);
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(created.json().get("actors").asInt()).isEqualTo(5);
+    assertThat(created.json().get("ties").asInt()).isEqualTo(5);
+
+    JsonNode summary = get("/api/cases/mini").json();
+    assertThat(summary.get("messages").asInt()).isEqualTo(2);
+    assertThat(summary.get("sources").asInt()).isEqualTo(2);
+
+    CaseFile original = CODEC.readJson("mini.json", new ByteArrayInputStream(mini));
+    assertThat(exported("mini")).isEqualTo(original);
+  }
+
+  @Test
+  void reimportUpdatesWithoutDuplicatesAndBoltSeesTheSameGraph() throws Exception {
+    send("POST", "/api/cases", "application/json", mini);
+    Answer again = send("POST", "/api/cases", "application/json",
+        new String(mini).replace("\"name\": \"China\"", "\"name\": \"People's Republic of China\"").getBytes());
+    assertThat(again.status()).isEqualTo(201);
+    assertThat(again.json().get("replaced").asBoolean()).isTrue();
+    assertThat(countInStore("MATCH (a:Actor {caseId: $caseId}) RETURN count(a)", "mini")).isEqualTo(5);
+    assertThat(countInStore("MATCH ()-[t:TIE {caseId: $caseId}]->() RETURN count(t)", "mini")).isEqualTo(5);
+    assertThat(countInStore("MATCH (m:Message {caseId: $caseId}) RETURN count(m)", "mini")).isEqualTo(2);
+    assertThat(get("/api/cases/mini/actors/chn").json().get("name").asString())
+        .isEqualTo("People's Republic of China");
+  }
+
+  @Test
+  void aFileWithFiveMistakesGetsOneAnswerNamingAllFiveAndChangesNothing() throws Exception {
+    send("POST", "/api/cases", "application/json", mini);
+    CaseFile before = exported("mini");
+    String broken = new String(mini)
+        .replace("\"position\": 0.6", "\"position\": 1.5")
+        .replace("\"kind\": \"armed-group\"", "\"kind\": \"militia\"")
+        .replace("\"target\": \"chn\"", "\"target\": \"prc\"")
+        .replace("\"date\": \"2004-08-02\"", "\"date\": \"2 Aug 2004\"")
+        .replace("\"id\": \"m2\"", "\"id\": \"m1\"")
+        .replace("\"title\": \"A hand-checkable case\"", "\"title\": \"Changed\"");
+    Answer answer = postJson("/api/cases", broken);
+    assertThat(answer.status()).isEqualTo(400);
+    JsonNode problem = answer.json();
+    assertThat(problem.get("title").asString()).isEqualTo("Invalid input");
+    assertThat(problem.get("errors").valueStream().map(e -> e.get("path").asString()).toList())
+        .containsExactlyInAnyOrder("$.actors[0].position", "$.actors[3].kind", "$.ties[0].target",
+            "$.messages[1].date", "$.messages[1].id");
+    assertThat(problem.get("errors").get(0).get("line").asInt()).isPositive();
+    assertThat(exported("mini")).isEqualTo(before);
+  }
+
+  @Test
+  void importsAZipOfCsvFiles() throws Exception {
+    CaseFile original = CODEC.readJson("mini.json", new ByteArrayInputStream(mini));
+    CaseFile renamed = new CaseFile("mini-csv", original.title(), original.description(),
+        original.asOf(), original.tempo(), original.phase(), original.sources(), original.actors(),
+        original.ties(), original.messages());
+    var zip = new ByteArrayOutputStream();
+    CODEC.writeCsvZip(renamed, zip);
+    Answer created = send("POST", "/api/cases", "application/zip", zip.toByteArray());
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(exported("mini-csv")).isEqualTo(renamed);
+    Answer csv = get("/api/cases/mini-csv/export?format=csv");
+    assertThat(CODEC.readCsvZip("export.zip", new ByteArrayInputStream(csv.body()))).isEqualTo(renamed);
+  }
+
+  @Test
+  void actorsTiesMessagesAndSourcesHaveValidatedCrud() throws Exception {
+    send("POST", "/api/cases", "application/json", mini);
+    String base = "/api/cases/mini";
+
+    Answer created = postJson(base + "/actors", """
+        {"id": "tcd", "name": "Chad", "kind": "state", "country": "TCD", "position": 0.1,
+         "capability": 0.3, "salience": 0.8, "targetGroup": "other-foreign", "sources": ["s2"]}""");
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(postJson(base + "/actors", """
+        {"id": "tcd", "name": "Chad", "kind": "state", "position": 0.1, "capability": 0.3,
+         "salience": 0.8, "sources": ["s2"]}""").status()).as("duplicate id").isEqualTo(409);
+
+    Answer invalid = putJson(base + "/actors/tcd", """
+        {"name": "Chad", "kind": "country", "position": 0.1, "capability": 3, "salience": 0.8,
+         "sources": ["s2"]}""");
+    assertThat(invalid.status()).isEqualTo(400);
+    assertThat(invalid.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList())
+        .containsExactlyInAnyOrder("kind", "capability");
+
+    Answer updated = putJson(base + "/actors/tcd", """
+        {"name": "Republic of Chad", "kind": "state", "position": 0.2, "capability": 0.3,
+         "salience": 0.8, "sources": ["s2"]}""");
+    assertThat(updated.status()).isEqualTo(200);
+    assertThat(get(base + "/actors/tcd").json().get("name").asString()).isEqualTo("Republic of Chad");
+
+    Answer badTie = postJson(base + "/ties", """
+        {"source": "tcd", "target": "jem", "type": "supplies-arms", "strength": 0.4,
+         "polarity": "supportive", "channel": "military", "confidence": 0.6, "sources": ["s2"]}""");
+    assertThat(badTie.status()).isEqualTo(400);
+    assertThat(badTie.json().get("errors").get(0).get("message").asString())
+        .isEqualTo("unknown actor id 'jem'");
+
+    Answer tie = postJson(base + "/ties", """
+        {"source": "tcd", "target": "sdn", "type": "borders", "strength": 0.3,
+         "polarity": "supportive", "channel": "social", "confidence": 1, "sources": ["s2"]}""");
+    assertThat(tie.status()).isEqualTo(201);
+    assertThat(tie.json().get("id").asString()).isEqualTo("tcd:borders:sdn");
+
+    Answer inUse = send("DELETE", base + "/actors/tcd", null, null);
+    assertThat(inUse.status()).isEqualTo(409);
+    assertThat(inUse.json().get("conflicts").get(0).asString()).isEqualTo("tie tcd:borders:sdn");
+
+    Answer message = postJson(base + "/messages", """
+        {"id": "m3", "speaker": "tcd", "channel": "press", "audience": "sdn", "issue": "border",
+         "stance": "condemnation", "intensity": 0.6, "date": "2005-12-23",
+         "text": "Chad declares a state of belligerence with Sudan.", "sources": ["s2"]}""");
+    assertThat(message.status()).isEqualTo(201);
+    assertThat(get(base + "/messages").json().size()).isEqualTo(3);
+
+    assertThat(send("DELETE", base + "/messages/m3", null, null).status()).isEqualTo(204);
+    assertThat(send("DELETE", base + "/ties/tcd:borders:sdn", null, null).status()).isEqualTo(204);
+    assertThat(send("DELETE", base + "/actors/tcd", null, null).status()).isEqualTo(204);
+    assertThat(get(base + "/actors/tcd").status()).isEqualTo(404);
+
+    assertThat(send("DELETE", base + "/sources/s1", null, null).status()).as("cited").isEqualTo(409);
+    assertThat(postJson(base + "/sources", """
+        {"id": "s3", "citation": "HRW, Entrenching Impunity (2005)",
+         "url": "https://www.hrw.org/report/2005/12/11/entrenching-impunity/government-responsibility-international-crimes-darfur"}""")
+        .status()).isEqualTo(201);
+    assertThat(send("DELETE", base + "/sources/s3", null, null).status()).isEqualTo(204);
+  }
+
+  @Test
+  void unknownCasesAndRecordsAre404Problems() throws Exception {
+    Answer missing = get("/api/cases/no-such-case");
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.json().get("detail").asString()).isEqualTo("no case with id 'no-such-case'");
+    send("POST", "/api/cases", "application/json", mini);
+    assertThat(get("/api/cases/mini/ties/nope").status()).isEqualTo(404);
+    assertThat(get("/api/cases/mini/export?format=xml").status()).isEqualTo(400);
+  }
+
+  @Test
+  void malformedBodiesAreProblemsNotStackTraces() throws Exception {
+    Answer answer = postJson("/api/cases", "{\"id\": \"x\",");
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(new String(answer.body())).contains("malformed JSON").doesNotContain("at org.");
+  }
+
+  @Test
+  void deleteRemovesTheWholeCase() throws Exception {
+    send("POST", "/api/cases", "application/json", new String(mini).replace("\"id\": \"mini\"", "\"id\": \"doomed\"").getBytes());
+    assertThat(send("DELETE", "/api/cases/doomed", null, null).status()).isEqualTo(204);
+    assertThat(get("/api/cases/doomed").status()).isEqualTo(404);
+    assertThat(countInStore("MATCH (n {caseId: $caseId}) RETURN count(n)", "doomed")).isZero();
+  }
+
+  @Test
+  void healthReportsTheStoreAndOpenApiDescribesTheApi() throws Exception {
+    JsonNode health = get("/actuator/health").json();
+    assertThat(health.get("status").asString()).isEqualTo("UP");
+    assertThat(health.get("components").get("neo4j").get("status").asString()).isEqualTo("UP");
+    String openApi = new String(get("/v3/api-docs").body());
+    assertThat(openApi).contains("/api/cases/{caseId}/ties/{id}", "/api/cases/{caseId}/export");
+    assertThat(get("/swagger-ui/index.html").status()).isEqualTo(200);
+  }
+}
