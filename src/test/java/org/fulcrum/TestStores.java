@@ -21,6 +21,12 @@ public final class TestStores {
     }
   }
 
+  /** Command-line style arguments ({@code --key=value}), which win over application.yaml. */
+  public static String[] args(Map<String, Object> properties) {
+    return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+        .toArray(String[]::new);
+  }
+
   /** Properties for an application context on its own embedded store. */
   public static Map<String, Object> embedded(Path dataDir) {
     return Map.of("fulcrum.data-dir", dataDir.toString(), "fulcrum.bolt.port", 0,

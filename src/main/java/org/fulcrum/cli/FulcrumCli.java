@@ -110,8 +110,11 @@ public final class FulcrumCli {
       props.put("fulcrum.data-dir", dataDir.toString());
     }
     props.putAll(extra);
+    // As arguments, not default properties: they must win over application.yaml.
+    String[] asArguments = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+        .toArray(String[]::new);
     return new SpringApplicationBuilder(FulcrumApplication.class)
-        .web(WebApplicationType.NONE).properties(props).logStartupInfo(false).run();
+        .web(WebApplicationType.NONE).logStartupInfo(false).run(asArguments);
   }
 
   /** Turns a failure into a message for the user (no stack trace) and an exit code. */

@@ -270,4 +270,27 @@ class CaseApiIT {
     assertThat(openApi).contains("/api/cases/{caseId}/ties/{id}", "/api/cases/{caseId}/export");
     assertThat(get("/swagger-ui/index.html").status()).isEqualTo(200);
   }
+
+  @Test
+  void theExampleQueriesInCypherExamplesRunOnTheBundledCases() throws Exception {
+    try (var files = Files.list(Path.of("cypher/examples"));
+        var driver = GraphDatabase.driver(store.uri(), AuthTokens.none());
+        var session = driver.session()) {
+      for (Path file : files.sorted().toList()) {
+        Map<String, Object> params = new java.util.HashMap<>();
+        StringBuilder cypher = new StringBuilder();
+        for (String line : Files.readAllLines(file)) {
+          var param = java.util.regex.Pattern.compile(":param (\\w+) => '([^']*)';").matcher(line.strip());
+          if (param.matches()) {
+            params.put(param.group(1), param.group(2));
+          } else if (!line.strip().startsWith("//")) {
+            cypher.append(line).append('\n');
+          }
+        }
+        String statement = cypher.toString().strip().replaceAll(";$", "");
+        var rows = session.run(statement, params).list();
+        assertThat(rows).as(file.toString()).isNotEmpty();
+      }
+    }
+  }
 }
