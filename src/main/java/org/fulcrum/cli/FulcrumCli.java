@@ -55,8 +55,14 @@ public final class FulcrumCli {
     int run(ConfigurableApplicationContext context, PrintWriter out, PrintWriter err);
   }
 
+  /** Whether the arguments name a command (global options such as --uri may come first). */
   public static boolean isCommand(String[] args) {
-    return args.length > 0 && COMMANDS.contains(args[0]);
+    for (String arg : args) {
+      if (COMMANDS.contains(arg)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public static int run(String[] args) {
@@ -99,7 +105,7 @@ public final class FulcrumCli {
     props.put("fulcrum.load-bundled-cases", false);
     props.put("spring.main.banner-mode", "off");
     props.put("logging.level.root", "WARN");
-    props.put("logging.level.org.springframework.boot", "OFF");
+    props.put("logging.level.org.springframework", "OFF");
     props.put("logging.level.org.fulcrum", "WARN");
     if (uri != null) {
       props.put("fulcrum.neo4j.uri", uri);
