@@ -368,7 +368,7 @@ public final class CaseValidator {
         return null;
       }
       double d;
-      if (v instanceof BigDecimal n) {
+      if (v instanceof Number n) {
         d = n.doubleValue();
       } else if (v instanceof String s) {
         try {

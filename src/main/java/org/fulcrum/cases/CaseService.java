@@ -68,6 +68,15 @@ public class CaseService {
     return repository.load(caseId).orElseThrow(() -> CaseNotFoundException.caseId(caseId));
   }
 
+  /** A case's header, actors and ties, read in one transaction: the input of every analysis. */
+  public record GraphContent(CaseSummary summary, List<Actor> actors, List<Tie> ties) {}
+
+  @Transactional(readOnly = true)
+  public GraphContent graphContent(String caseId) {
+    CaseSummary summary = summary(caseId);
+    return new GraphContent(summary, repository.actors(caseId), repository.ties(caseId));
+  }
+
   @Transactional
   public void delete(String caseId) {
     if (!repository.delete(caseId)) {

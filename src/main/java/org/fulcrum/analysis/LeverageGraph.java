@@ -1,0 +1,223 @@
+package org.fulcrum.analysis;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.fulcrum.casefile.Actor;
+import org.fulcrum.casefile.Tie;
+
+/**
+ * An immutable snapshot of a case's leverage graph on one day: the actors, and the ties valid on
+ * that day, in compressed sparse row form (outgoing and incoming adjacency as int arrays) so that
+ * path and sampling algorithms run over primitive arrays.
+ *
+ * <p>Each tie {@code e} carries a transmission probability {@code p(e) = strength x confidence}
+ * in (0, 1] and a cost {@code -ln p(e)} >= 0, so that the strongest path (largest product of
+ * probabilities) is the cheapest path (smallest sum of costs).
+ */
+public final class LeverageGraph {
+
+  private final String caseId;
+  private final LocalDate asOf;
+  private final List<Actor> actors;
+  private final List<Tie> ties;
+  private final Map<String, Integer> actorIndex;
+  private final Map<String, Integer> tieIndex;
+  private final int[] source;
+  private final int[] target;
+  private final double[] probability;
+  private final double[] cost;
+  private final int[] outStart;
+  private final int[] outEdges;
+  private final int[] inStart;
+  private final int[] inEdges;
+
+  private LeverageGraph(String caseId, LocalDate asOf, List<Actor> actors, List<Tie> ties) {
+    this.caseId = caseId;
+    this.asOf = asOf;
+    this.actors = List.copyOf(actors);
+    this.ties = List.copyOf(ties);
+    int n = actors.size();
+    int m = ties.size();
+    actorIndex = new HashMap<>(n * 2);
+    for (int i = 0; i < n; i++) {
+      actorIndex.put(actors.get(i).id(), i);
+    }
+    tieIndex = new HashMap<>(m * 2);
+    source = new int[m];
+    target = new int[m];
+    probability = new double[m];
+    cost = new double[m];
+    int[] outDegree = new int[n + 1];
+    int[] inDegree = new int[n + 1];
+    for (int e = 0; e < m; e++) {
+      Tie t = ties.get(e);
+      tieIndex.put(t.id(), e);
+      Integer s = actorIndex.get(t.source());
+      Integer d = actorIndex.get(t.target());
+      if (s == null || d == null) {
+        throw new IllegalArgumentException("tie " + t.id() + " names an actor not in the graph");
+      }
+      source[e] = s;
+      target[e] = d;
+      probability[e] = t.strength() * t.confidence();
+      cost[e] = -Math.log(probability[e]);
+      outDegree[s + 1]++;
+      inDegree[d + 1]++;
+    }
+    outStart = prefixSums(outDegree);
+    inStart = prefixSums(inDegree);
+    outEdges = new int[m];
+    inEdges = new int[m];
+    int[] outFill = Arrays.copyOf(outStart, n);
+    int[] inFill = Arrays.copyOf(inStart, n);
+    for (int e = 0; e < m; e++) {
+      outEdges[outFill[source[e]]++] = e;
+      inEdges[inFill[target[e]]++] = e;
+    }
+  }
+
+  /**
+   * A snapshot of the given actors and of the ties valid on {@code asOf} ({@code null}: all ties).
+   *
+   * @throws IllegalArgumentException if a tie names an actor that is not given
+   */
+  public static LeverageGraph of(String caseId, LocalDate asOf, Collection<Actor> actors,
+      Collection<Tie> ties) {
+    List<Tie> valid = new ArrayList<>(ties.size());
+    for (Tie t : ties) {
+      if (asOf == null || t.validOn(asOf)) {
+        valid.add(t);
+      }
+    }
+    return new LeverageGraph(caseId, asOf, new ArrayList<>(actors), valid);
+  }
+
+  private static int[] prefixSums(int[] counts) {
+    for (int i = 1; i < counts.length; i++) {
+      counts[i] += counts[i - 1];
+    }
+    return counts;
+  }
+
+  public String caseId() {
+    return caseId;
+  }
+
+  /** The day the snapshot looks at, or {@code null} when it holds every tie. */
+  public LocalDate asOf() {
+    return asOf;
+  }
+
+  public int actorCount() {
+    return actors.size();
+  }
+
+  public int tieCount() {
+    return ties.size();
+  }
+
+  public Actor actor(int index) {
+    return actors.get(index);
+  }
+
+  public Tie tie(int edge) {
+    return ties.get(edge);
+  }
+
+  public List<Actor> actors() {
+    return actors;
+  }
+
+  public List<Tie> ties() {
+    return ties;
+  }
+
+  public Optional<Integer> indexOf(String actorId) {
+    return Optional.ofNullable(actorIndex.get(actorId));
+  }
+
+  /** The index of an actor that must exist; an unknown id is the caller's mistake. */
+  public int require(String actorId, String role) {
+    Integer i = actorIndex.get(actorId);
+    if (i == null) {
+      throw new IllegalArgumentException(role + ": no actor '" + actorId + "' in case " + caseId
+          + (asOf == null ? "" : " (as of " + asOf + ")"));
+    }
+    return i;
+  }
+
+  public Optional<Integer> tieIndexOf(String tieId) {
+    return Optional.ofNullable(tieIndex.get(tieId));
+  }
+
+  public int source(int edge) {
+    return source[edge];
+  }
+
+  public int target(int edge) {
+    return target[edge];
+  }
+
+  /** {@code strength x confidence} of the tie: the chance it passes pressure on. */
+  public double probability(int edge) {
+    return probability[edge];
+  }
+
+  /** {@code -ln(strength x confidence)}: the tie's length for shortest-path purposes. */
+  public double cost(int edge) {
+    return cost[edge];
+  }
+
+  int outStart(int node) {
+    return outStart[node];
+  }
+
+  int outEnd(int node) {
+    return outStart[node + 1];
+  }
+
+  int outEdge(int i) {
+    return outEdges[i];
+  }
+
+  int inStart(int node) {
+    return inStart[node];
+  }
+
+  int inEnd(int node) {
+    return inStart[node + 1];
+  }
+
+  int inEdge(int i) {
+    return inEdges[i];
+  }
+
+  /** The ids of the ties leaving an actor. */
+  public List<Integer> outgoing(int node) {
+    List<Integer> out = new ArrayList<>(outStart[node + 1] - outStart[node]);
+    for (int i = outStart[node]; i < outStart[node + 1]; i++) {
+      out.add(outEdges[i]);
+    }
+    return out;
+  }
+
+  /** The ids of the ties entering an actor. */
+  public List<Integer> incoming(int node) {
+    List<Integer> in = new ArrayList<>(inStart[node + 1] - inStart[node]);
+    for (int i = inStart[node]; i < inStart[node + 1]; i++) {
+      in.add(inEdges[i]);
+    }
+    return in;
+  }
+
+  /** A changed copy: for what-if scenarios. Actors and ties are the full replacement lists. */
+  public LeverageGraph withContent(List<Actor> newActors, List<Tie> newTies) {
+    return of(caseId, asOf, newActors, newTies);
+  }
+}

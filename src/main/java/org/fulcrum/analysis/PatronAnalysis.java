@@ -1,0 +1,149 @@
+package org.fulcrum.analysis;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.fulcrum.casefile.ActorKind;
+import org.fulcrum.casefile.Polarity;
+import org.fulcrum.casefile.Tie;
+import org.fulcrum.casefile.TieType;
+
+/**
+ * Who shields a target, and which of them an engager can press. The target's regime is the target
+ * with its command chain ({@link Regime}); a patron is an actor outside it with supportive
+ * {@code supplies-arms}, {@code finances}, {@code provides-aid}, {@code trades-with},
+ * {@code invests-in}, {@code shields} or {@code allied-with} ties into it.
+ *
+ * <ul>
+ *   <li>shield of a patron = sum of {@code strength x confidence} over those ties;
+ *   <li>shield share = its shield / all patrons' shield;
+ *   <li>leverage = strength of the engager's best path to the patron (1 if it is the engager);
+ *   <li>pressure potential = shield share x leverage: how much of the target's protection the
+ *       engager can reach through this patron;
+ *   <li>veto: the patron holds a veto ({@code member-of} with {@code veto}) in a forum that has a
+ *       tie to the regime (the forum acts on it, or a regime member sits in it).
+ * </ul>
+ * Ranked by pressure potential when an engager is given, else by shield share. O(m + n log n).
+ */
+public final class PatronAnalysis {
+
+  public static final Set<TieType> SHIELD_TYPES = Set.of(TieType.SUPPLIES_ARMS, TieType.FINANCES,
+      TieType.PROVIDES_AID, TieType.TRADES_WITH, TieType.INVESTS_IN, TieType.SHIELDS,
+      TieType.ALLIED_WITH);
+
+  private final LeverageGraph graph;
+
+  public PatronAnalysis(LeverageGraph graph) {
+    this.graph = Objects.requireNonNull(graph, "graph");
+  }
+
+  /** One shielding tie, as evidence. */
+  public record ShieldTie(String tie, String target, String type, double strength,
+      double confidence, List<String> sources) {}
+
+  public record Patron(String id, String name, String kind, double shield, double shieldShare,
+      Double leverage, Double pressurePotential, boolean veto, List<String> vetoForums,
+      List<ShieldTie> ties, LeveragePath leveragePath, String explanation) {}
+
+  /**
+   * @param regime the target and its command chain, by id
+   * @param totalShield the sum of all patrons' shields
+   */
+  public record Ranking(String target, String engager, List<String> regime, double totalShield,
+      List<Patron> patrons) {}
+
+  public Ranking rank(String targetId, String engagerId) {
+    int target = graph.require(targetId, "target");
+    Integer engager = engagerId == null ? null : graph.require(engagerId, "engager");
+    BitSet regime = Regime.of(graph, target);
+    Map<Integer, List<Integer>> shieldTies = new LinkedHashMap<>();
+    for (int member = regime.nextSetBit(0); member >= 0; member = regime.nextSetBit(member + 1)) {
+      for (int e : graph.incoming(member)) {
+        Tie t = graph.tie(e);
+        int patron = graph.source(e);
+        if (!regime.get(patron) && t.polarity() == Polarity.SUPPORTIVE && SHIELD_TYPES.contains(t.type())) {
+          shieldTies.computeIfAbsent(patron, p -> new ArrayList<>()).add(e);
+        }
+      }
+    }
+    double total = 0;
+    for (List<Integer> ties : shieldTies.values()) {
+      for (int e : ties) {
+        total += graph.probability(e);
+      }
+    }
+    Map<Integer, List<String>> vetoForums = vetoForums(regime);
+    BestPathTree tree = engager == null ? null : new BestPathTree(graph, engager);
+    List<Patron> patrons = new ArrayList<>();
+    for (var entry : shieldTies.entrySet()) {
+      int p = entry.getKey();
+      double shield = entry.getValue().stream().mapToDouble(graph::probability).sum();
+      double share = shield / total;
+      Double leverage = tree == null ? null : tree.strength(p);
+      Double potential = leverage == null ? null : share * leverage;
+      List<String> forums = vetoForums.getOrDefault(p, List.of());
+      List<ShieldTie> evidence = entry.getValue().stream().map(e -> {
+        Tie t = graph.tie(e);
+        return new ShieldTie(t.id(), t.target(), t.type().label(), t.strength(), t.confidence(), t.sources());
+      }).toList();
+      var actor = graph.actor(p);
+      patrons.add(new Patron(actor.id(), actor.name(), actor.kind().label(), shield, share, leverage,
+          potential, !forums.isEmpty(), forums, evidence, tree == null ? null : tree.path(p),
+          explain(actor.name(), evidence, share, leverage, forums)));
+    }
+    Comparator<Patron> order = engager == null
+        ? Comparator.comparingDouble(Patron::shieldShare).reversed()
+        : Comparator.comparingDouble((Patron x) -> x.pressurePotential()).reversed()
+            .thenComparing(Comparator.comparingDouble(Patron::shieldShare).reversed());
+    patrons.sort(order.thenComparing(Patron::id));
+    List<String> members = regime.stream().mapToObj(i -> graph.actor(i).id()).toList();
+    return new Ranking(targetId, engagerId, members, total, List.copyOf(patrons));
+  }
+
+  /** For each actor, the forums where it holds a veto and that have a tie to the regime. */
+  private Map<Integer, List<String>> vetoForums(BitSet regime) {
+    Set<Integer> relevantForums = new TreeSet<>();
+    for (int f = 0; f < graph.actorCount(); f++) {
+      if (graph.actor(f).kind() != ActorKind.FORUM) {
+        continue;
+      }
+      boolean touches = graph.outgoing(f).stream().anyMatch(e -> regime.get(graph.target(e)))
+          || graph.incoming(f).stream().anyMatch(e -> regime.get(graph.source(e)));
+      if (touches) {
+        relevantForums.add(f);
+      }
+    }
+    Map<Integer, List<String>> out = new LinkedHashMap<>();
+    for (int f : relevantForums) {
+      for (int e : graph.incoming(f)) {
+        Tie t = graph.tie(e);
+        if (t.type() == TieType.MEMBER_OF && Boolean.TRUE.equals(t.veto())) {
+          out.computeIfAbsent(graph.source(e), x -> new ArrayList<>()).add(graph.actor(f).id());
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String explain(String name, List<ShieldTie> ties, double share, Double leverage,
+      List<String> forums) {
+    StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
+        "%s provides %.0f%% of the regime's shield through %s", name, 100 * share,
+        String.join(", ", ties.stream().map(ShieldTie::type).distinct().toList())));
+    if (!forums.isEmpty()) {
+      s.append("; holds a veto in ").append(String.join(", ", forums));
+    }
+    if (leverage != null) {
+      s.append(leverage == 0 ? "; the engager has no path to it"
+          : String.format(Locale.ROOT, "; the engager's best path to it has strength %.3f", leverage));
+    }
+    return s.toString();
+  }
+}

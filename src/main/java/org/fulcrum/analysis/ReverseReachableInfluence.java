@@ -1,0 +1,83 @@
+package org.fulcrum.analysis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+/**
+ * Influence of every actor on one target under the independent cascade model, estimated all at
+ * once by reverse-reachable sampling (C. Borgs, M. Brautbar, J. Chayes, B. Lucier, "Maximizing
+ * social influence in nearly optimal time", SODA 2014): each sample draws which ties are "live"
+ * (tie e with probability {@code strength x confidence}) lazily while walking backwards from the
+ * target; the actors reached are exactly those whose pressure would have reached the target in
+ * that world. So an actor's share of samples estimates its probability, for all actors in one pass.
+ *
+ * <p>Cost: O(samples x average reverse-reachable set size, with its in-ties). Intervals are 95%
+ * Wilson score intervals.
+ */
+public final class ReverseReachableInfluence {
+
+  static final double Z95 = 1.959963984540054;
+
+  private final LeverageGraph graph;
+
+  public ReverseReachableInfluence(LeverageGraph graph) {
+    this.graph = Objects.requireNonNull(graph, "graph");
+  }
+
+  public InfluenceRanking estimate(InfluenceQuery query) {
+    int target = graph.require(query.target(), "target");
+    int[] hits = sampleCounts(target, query.samples(), query.seed());
+    List<InfluenceRanking.ActorInfluence> ranked = new ArrayList<>();
+    for (int v = 0; v < hits.length; v++) {
+      if (v != target && hits[v] > 0) {
+        double[] interval = wilson(hits[v], query.samples());
+        ranked.add(new InfluenceRanking.ActorInfluence(graph.actor(v).id(), graph.actor(v).name(),
+            (double) hits[v] / query.samples(), interval[0], interval[1], hits[v]));
+      }
+    }
+    ranked.sort(Comparator.comparingDouble(InfluenceRanking.ActorInfluence::reach).reversed()
+        .thenComparing(InfluenceRanking.ActorInfluence::id));
+    return new InfluenceRanking(query.target(), "reverse-reachable sampling", query.samples(),
+        query.seed(), List.copyOf(ranked));
+  }
+
+  /** How many of the samples each actor appears in. */
+  int[] sampleCounts(int target, int samples, long seed) {
+    int n = graph.actorCount();
+    int[] hits = new int[n];
+    int[] visited = new int[n];
+    int[] queue = new int[n];
+    SplittableRandom random = new SplittableRandom(seed);
+    for (int s = 1; s <= samples; s++) {
+      int head = 0;
+      int tail = 0;
+      queue[tail++] = target;
+      visited[target] = s;
+      while (head < tail) {
+        int v = queue[head++];
+        hits[v]++;
+        for (int i = graph.inStart(v); i < graph.inEnd(v); i++) {
+          int e = graph.inEdge(i);
+          int u = graph.source(e);
+          if (visited[u] != s && random.nextDouble() < graph.probability(e)) {
+            visited[u] = s;
+            queue[tail++] = u;
+          }
+        }
+      }
+    }
+    return hits;
+  }
+
+  static double[] wilson(int hits, int samples) {
+    double p = (double) hits / samples;
+    double z2 = Z95 * Z95;
+    double denominator = 1 + z2 / samples;
+    double centre = (p + z2 / (2.0 * samples)) / denominator;
+    double half = Z95 * Math.sqrt(p * (1 - p) / samples + z2 / (4.0 * samples * samples)) / denominator;
+    return new double[] {Math.max(0, centre - half), Math.min(1, centre + half)};
+  }
+}

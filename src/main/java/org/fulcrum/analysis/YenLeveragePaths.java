@@ -1,0 +1,351 @@
+package org.fulcrum.analysis;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.PriorityQueue;
+import java.util.Set;
+
+/**
+ * The k strongest loopless leverage paths between two actors: Yen's algorithm (J. Y. Yen, "Finding
+ * the k shortest loopless paths in a network", Management Science 17(11), 1971) on tie costs
+ * {@code -ln(strength x confidence)}, so the cheapest path is the one with the largest product.
+ *
+ * <p>One reverse Dijkstra from the target gives every actor its exact distance to the target on
+ * the unrestricted (filtered) graph. Spur searches are A* searches with that distance as the
+ * heuristic: it stays admissible and consistent when Yen blocks nodes and ties, and it leads the
+ * search straight to the target unless a block forces a detour, so each spur search touches few
+ * actors. With a hop limit the searches run over (actor, hops used) states and prune by the
+ * fewest hops left to the target. Cost: one Dijkstra, O(m + n log n), plus k x (path length) A*
+ * searches that are, in the worst case, Dijkstra-sized each.
+ *
+ * <p>Paths through a {@code via} actor are found by enumerating paths in order and keeping those
+ * that pass through it, up to {@link #VIA_SEARCH_LIMIT} paths examined.
+ */
+public final class YenLeveragePaths {
+
+  /** How many paths, in strength order, a via-constrained search examines before giving up. */
+  public static final int VIA_SEARCH_LIMIT = 2_000;
+
+  private final LeverageGraph graph;
+  private final PathQuery query;
+  private final boolean[] allowedEdge;
+  private final boolean[] allowedNode;
+  private final int source;
+  private final int target;
+  private final int via;
+  private final int hopLimit;
+  private final double[] toTarget;
+  private final int[] nextEdge;
+  private final int[] minHops;
+  private int spurSearches;
+
+  /** The answer, with what it cost to find. */
+  public record Result(List<LeveragePath> paths, int kAsked, int spurSearches, int pathsExamined,
+      boolean viaLimitReached) {}
+
+  public YenLeveragePaths(LeverageGraph graph, PathQuery query) {
+    this.graph = Objects.requireNonNull(graph, "graph");
+    this.query = Objects.requireNonNull(query, "query");
+    this.source = graph.require(query.from(), "from");
+    this.target = graph.require(query.to(), "to");
+    this.via = query.via() == null ? -1 : graph.require(query.via(), "via");
+    for (String excluded : query.excludedActors()) {
+      graph.require(excluded, "excluded actor");
+    }
+    int n = graph.actorCount();
+    allowedNode = new boolean[n];
+    for (int v = 0; v < n; v++) {
+      var a = graph.actor(v);
+      allowedNode[v] = v == source || v == target
+          || !(query.excludedActors().contains(a.id()) || query.excludedKinds().contains(a.kind()));
+    }
+    allowedEdge = new boolean[graph.tieCount()];
+    for (int e = 0; e < allowedEdge.length; e++) {
+      var t = graph.tie(e);
+      allowedEdge[e] = allowedNode[graph.source(e)] && allowedNode[graph.target(e)]
+          && (query.tieTypes().isEmpty() || query.tieTypes().contains(t.type()))
+          && (query.channels().isEmpty() || query.channels().contains(t.channel()))
+          && (query.polarity() == null || query.polarity() == t.polarity());
+    }
+    hopLimit = query.maxHops() == null ? Integer.MAX_VALUE : query.maxHops();
+    toTarget = new double[n];
+    nextEdge = new int[n];
+    reverseDijkstra();
+    minHops = query.maxHops() == null ? null : reverseHops();
+  }
+
+  public Result run() {
+    List<int[]> accepted = new ArrayList<>();
+    List<LeveragePath> answer = new ArrayList<>();
+    int examined = 0;
+    boolean limitReached = false;
+    if (Double.isInfinite(toTarget[source])) {
+      return new Result(List.of(), query.k(), 0, 0, false);
+    }
+    int[] first = query.maxHops() == null ? followTree(source) : spur(source, new int[0], Set.of());
+    if (first == null) {
+      return new Result(List.of(), query.k(), spurSearches, 0, false);
+    }
+    PriorityQueue<Candidate> candidates = new PriorityQueue<>();
+    Set<List<Integer>> seen = new HashSet<>();
+    seen.add(asList(first));
+    int[] current = first;
+    while (current != null) {
+      accepted.add(current);
+      examined++;
+      if (via < 0 || passesThrough(current, via)) {
+        answer.add(LeveragePath.of(graph, current));
+        if (answer.size() == query.k()) {
+          break;
+        }
+      }
+      if (via >= 0 && examined >= VIA_SEARCH_LIMIT) {
+        limitReached = true;
+        break;
+      }
+      addSpurCandidates(current, accepted, candidates, seen);
+      Candidate next = candidates.poll();
+      current = next == null ? null : next.edges;
+    }
+    return new Result(List.copyOf(answer), query.k(), spurSearches, examined, limitReached);
+  }
+
+  private boolean passesThrough(int[] edges, int node) {
+    for (int e : edges) {
+      if (graph.target(e) == node) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void addSpurCandidates(int[] previous, List<int[]> accepted,
+      PriorityQueue<Candidate> candidates, Set<List<Integer>> seen) {
+    for (int i = 0; i < previous.length; i++) {
+      int spurNode = i == 0 ? source : graph.target(previous[i - 1]);
+      int[] root = Arrays.copyOf(previous, i);
+      Set<Integer> blockedEdges = new HashSet<>();
+      for (int[] p : accepted) {
+        if (p.length > i && Arrays.equals(p, 0, i, root, 0, i)) {
+          blockedEdges.add(p[i]);
+        }
+      }
+      int[] spurPath = spur(spurNode, root, blockedEdges);
+      if (spurPath == null) {
+        continue;
+      }
+      int[] candidate = Arrays.copyOf(root, root.length + spurPath.length);
+      System.arraycopy(spurPath, 0, candidate, root.length, spurPath.length);
+      if (seen.add(asList(candidate))) {
+        candidates.add(new Candidate(candidate, cost(candidate)));
+      }
+    }
+  }
+
+  // ---- searches ----------------------------------------------------------------------------
+
+  /** Exact distances to the target over allowed ties, and the first tie of a shortest path. */
+  private void reverseDijkstra() {
+    Arrays.fill(toTarget, Double.POSITIVE_INFINITY);
+    Arrays.fill(nextEdge, -1);
+    IndexedMinHeap heap = new IndexedMinHeap(graph.actorCount());
+    toTarget[target] = 0;
+    heap.offer(target, 0);
+    while (!heap.isEmpty()) {
+      int v = heap.poll();
+      double dv = toTarget[v];
+      for (int i = graph.inStart(v); i < graph.inEnd(v); i++) {
+        int e = graph.inEdge(i);
+        if (!allowedEdge[e]) {
+          continue;
+        }
+        int u = graph.source(e);
+        double du = dv + graph.cost(e);
+        if (du < toTarget[u]) {
+          toTarget[u] = du;
+          nextEdge[u] = e;
+          heap.offer(u, du);
+        }
+      }
+    }
+  }
+
+  /** Fewest hops from each actor to the target over allowed ties (breadth-first, reversed). */
+  private int[] reverseHops() {
+    int[] hops = new int[graph.actorCount()];
+    Arrays.fill(hops, Integer.MAX_VALUE);
+    int[] queue = new int[graph.actorCount()];
+    int head = 0;
+    int tail = 0;
+    hops[target] = 0;
+    queue[tail++] = target;
+    while (head < tail) {
+      int v = queue[head++];
+      for (int i = graph.inStart(v); i < graph.inEnd(v); i++) {
+        int e = graph.inEdge(i);
+        int u = graph.source(e);
+        if (allowedEdge[e] && hops[u] == Integer.MAX_VALUE) {
+          hops[u] = hops[v] + 1;
+          queue[tail++] = u;
+        }
+      }
+    }
+    return hops;
+  }
+
+  /** The best path when nothing is blocked: the reverse Dijkstra's tree, read forwards. */
+  private int[] followTree(int from) {
+    List<Integer> edges = new ArrayList<>();
+    for (int v = from; v != target; v = graph.target(nextEdge[v])) {
+      edges.add(nextEdge[v]);
+    }
+    return edges.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  // Search state, reused across spur searches (sized lazily for the state space in use).
+  private IndexedMinHeap heap;
+  private double[] best;
+  private int[] bestStamp;
+  private int[] predEdge;
+  private int[] predState;
+  private int stampNow;
+  private boolean[] blockedNode;
+
+  /**
+   * The cheapest path from the spur node to the target that avoids the root's nodes and the
+   * blocked ties, within the hops the root leaves; {@code null} if there is none.
+   */
+  private int[] spur(int spurNode, int[] root, Set<Integer> blockedEdges) {
+    spurSearches++;
+    int hopsLeft = hopLimit == Integer.MAX_VALUE ? Integer.MAX_VALUE : hopLimit - root.length;
+    if (hopsLeft <= 0 || Double.isInfinite(toTarget[spurNode])) {
+      return null;
+    }
+    int n = graph.actorCount();
+    int layers = hopLimit == Integer.MAX_VALUE ? 1 : hopsLeft + 1;
+    int states = n * layers;
+    if (heap == null || best.length < states) {
+      int capacity = hopLimit == Integer.MAX_VALUE ? n : n * (hopLimit + 1);
+      heap = new IndexedMinHeap(capacity);
+      best = new double[capacity];
+      bestStamp = new int[capacity];
+      predEdge = new int[capacity];
+      predState = new int[capacity];
+      blockedNode = new boolean[n];
+    }
+    heap.clear();
+    stampNow++;
+    for (int e : root) {
+      blockedNode[graph.source(e)] = true;
+    }
+    try {
+      int start = spurNode * layers;
+      best[start] = 0;
+      bestStamp[start] = stampNow;
+      predEdge[start] = -1;
+      heap.offer(start, toTarget[spurNode]);
+      while (!heap.isEmpty()) {
+        int state = heap.poll();
+        int u = state / layers;
+        int used = state % layers;
+        if (u == target) {
+          return reconstruct(state);
+        }
+        double gu = best[state];
+        for (int i = graph.outStart(u); i < graph.outEnd(u); i++) {
+          int e = graph.outEdge(i);
+          if (!allowedEdge[e] || blockedEdges.contains(e)) {
+            continue;
+          }
+          int v = graph.target(e);
+          if (blockedNode[v] || Double.isInfinite(toTarget[v])) {
+            continue;
+          }
+          int nextUsed = layers == 1 ? 0 : used + 1;
+          if (layers > 1 && nextUsed + minHops[v] > hopsLeft) {
+            continue;
+          }
+          int next = v * layers + nextUsed;
+          double g = gu + graph.cost(e);
+          if (bestStamp[next] != stampNow || g < best[next]) {
+            bestStamp[next] = stampNow;
+            best[next] = g;
+            predEdge[next] = e;
+            predState[next] = state;
+            heap.offer(next, g + toTarget[v]);
+          }
+        }
+      }
+      return null;
+    } finally {
+      for (int e : root) {
+        blockedNode[graph.source(e)] = false;
+      }
+    }
+  }
+
+  private int[] reconstruct(int state) {
+    List<Integer> edges = new ArrayList<>();
+    for (int s = state; predEdge[s] >= 0; s = predState[s]) {
+      edges.add(predEdge[s]);
+    }
+    int[] out = new int[edges.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = edges.get(out.length - 1 - i);
+    }
+    return withoutLoops(out);
+  }
+
+  /**
+   * Over (actor, hops) states a search may return a walk that visits an actor twice along ties of
+   * cost 0 (strength and confidence 1). Cutting the loop out gives a path that costs no more and
+   * uses fewer hops, so it is just as good and still within the limit.
+   */
+  private int[] withoutLoops(int[] walk) {
+    List<Integer> path = new ArrayList<>();
+    List<Integer> nodes = new ArrayList<>();
+    nodes.add(walk.length == 0 ? target : graph.source(walk[0]));
+    for (int e : walk) {
+      int v = graph.target(e);
+      int seenAt = nodes.indexOf(v);
+      if (seenAt >= 0) {
+        while (nodes.size() > seenAt + 1) {
+          nodes.remove(nodes.size() - 1);
+          path.remove(path.size() - 1);
+        }
+      } else {
+        path.add(e);
+        nodes.add(v);
+      }
+    }
+    return path.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private double cost(int[] edges) {
+    double c = 0;
+    for (int e : edges) {
+      c += graph.cost(e);
+    }
+    return c;
+  }
+
+  private static List<Integer> asList(int[] edges) {
+    return Arrays.stream(edges).boxed().toList();
+  }
+
+  /** A path waiting in Yen's candidate list: cheapest first, then fewest hops, then tie ids. */
+  private record Candidate(int[] edges, double cost) implements Comparable<Candidate> {
+    @Override
+    public int compareTo(Candidate o) {
+      int c = Double.compare(cost, o.cost);
+      if (c != 0) {
+        return c;
+      }
+      c = Integer.compare(edges.length, o.edges.length);
+      return c != 0 ? c : Arrays.compare(edges, o.edges);
+    }
+  }
+}

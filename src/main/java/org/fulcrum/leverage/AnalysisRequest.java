@@ -1,0 +1,246 @@
+package org.fulcrum.leverage;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.fulcrum.analysis.BrokerCentrality;
+import org.fulcrum.analysis.ExactInfluence;
+import org.fulcrum.analysis.InfluenceQuery;
+import org.fulcrum.analysis.InfluenceRanking;
+import org.fulcrum.analysis.LeverageGraph;
+import org.fulcrum.analysis.LeveragePath;
+import org.fulcrum.analysis.PatronAnalysis;
+import org.fulcrum.analysis.PathQuery;
+import org.fulcrum.analysis.ReverseReachableInfluence;
+import org.fulcrum.analysis.SupplyChokepoints;
+import org.fulcrum.analysis.YenLeveragePaths;
+import org.fulcrum.casefile.ActorKind;
+import org.fulcrum.casefile.Channel;
+import org.fulcrum.casefile.Label;
+import org.fulcrum.casefile.Polarity;
+import org.fulcrum.casefile.TieType;
+
+/**
+ * One leverage analysis with its parameters, parsed once from query parameters (the GET endpoints,
+ * the command line and what-if requests share this parsing), runnable on any snapshot, and able to
+ * list its result as (item, measure) pairs so that a what-if can say what changed.
+ */
+sealed interface AnalysisRequest {
+
+  Object run(LeverageGraph graph);
+
+  /** What {@link #items} measures. */
+  String measure();
+
+  /** The result's items with their measure, for differences. */
+  Map<String, Double> items(Object result);
+
+  static AnalysisRequest parse(String analysis, Map<String, String> p) {
+    if (analysis == null) {
+      throw new IllegalArgumentException("analysis is required: paths, influence, patrons, chokepoints or centrality");
+    }
+    return switch (analysis) {
+      case "paths" -> new Paths(new PathQuery(p.get("from"), p.get("to"),
+          integer(p, "k", PathQuery.K_DEFAULT), p.containsKey("maxHops") ? integer(p, "maxHops", 0) : null,
+          labels(p, "types", TieType.class), labels(p, "channels", Channel.class),
+          Set.copyOf(list(p, "exclude")), labels(p, "excludeKinds", ActorKind.class), blankToNull(p.get("via")),
+          p.get("polarity") == null ? null : label(p.get("polarity"), "polarity", Polarity.class)));
+      case "influence" -> new Influence(new InfluenceQuery(p.get("target"),
+          integer(p, "samples", InfluenceQuery.SAMPLES_DEFAULT),
+          p.containsKey("seed") ? longValue(p, "seed") : InfluenceQuery.SEED_DEFAULT),
+          method(p.getOrDefault("method", "sampling")));
+      case "patrons" -> new Patrons(required(p, "target"), blankToNull(p.get("engager")));
+      case "chokepoints" -> new Chokepoints(list(p, "from"), required(p, "to"),
+          mode(p.getOrDefault("mode", "ties")));
+      case "centrality" -> new Centrality(p.getOrDefault("measure", "betweenness"),
+          weighting(p.getOrDefault("weighting", "leverage")));
+      default -> throw new IllegalArgumentException("unknown analysis '" + analysis
+          + "'; expected paths, influence, patrons, chokepoints or centrality");
+    };
+  }
+
+  record Paths(PathQuery query) implements AnalysisRequest {
+    public YenLeveragePaths.Result run(LeverageGraph graph) {
+      return new YenLeveragePaths(graph, query).run();
+    }
+
+    public String measure() {
+      return "path strength";
+    }
+
+    public Map<String, Double> items(Object result) {
+      Map<String, Double> items = new LinkedHashMap<>();
+      for (LeveragePath path : ((YenLeveragePaths.Result) result).paths()) {
+        items.put(path.hops().stream().map(LeveragePath.Hop::tie).collect(Collectors.joining(" > ")),
+            path.strength());
+      }
+      return items;
+    }
+  }
+
+  record Influence(InfluenceQuery query, String method) implements AnalysisRequest {
+    public InfluenceRanking run(LeverageGraph graph) {
+      return method.equals("exact") ? new ExactInfluence(graph).compute(query.target())
+          : new ReverseReachableInfluence(graph).estimate(query);
+    }
+
+    public String measure() {
+      return "probability that pressure from the actor reaches " + query.target();
+    }
+
+    public Map<String, Double> items(Object result) {
+      Map<String, Double> items = new LinkedHashMap<>();
+      ((InfluenceRanking) result).actors().forEach(a -> items.put(a.id(), a.reach()));
+      return items;
+    }
+  }
+
+  record Patrons(String target, String engager) implements AnalysisRequest {
+    public PatronAnalysis.Ranking run(LeverageGraph graph) {
+      return new PatronAnalysis(graph).rank(target, engager);
+    }
+
+    public String measure() {
+      return engager == null ? "shield share" : "pressure potential (shield share x leverage)";
+    }
+
+    public Map<String, Double> items(Object result) {
+      Map<String, Double> items = new LinkedHashMap<>();
+      ((PatronAnalysis.Ranking) result).patrons().forEach(p ->
+          items.put(p.id(), engager == null ? p.shieldShare() : p.pressurePotential()));
+      return items;
+    }
+  }
+
+  /** Without {@code from}, the supply lines of every patron of the unit's regime are cut. */
+  record Chokepoints(List<String> from, String to, SupplyChokepoints.Mode mode) implements AnalysisRequest {
+    public SupplyChokepoints.Cut run(LeverageGraph graph) {
+      List<String> patrons = from.isEmpty()
+          ? new PatronAnalysis(graph).rank(to, null).patrons().stream().map(PatronAnalysis.Patron::id).toList()
+          : from;
+      if (patrons.isEmpty()) {
+        graph.require(to, "to");
+        return new SupplyChokepoints.Cut(to, List.of(), mode, 0, false, List.of(),
+            "no patron supplies " + to + " or its command chain: nothing to cut");
+      }
+      return new SupplyChokepoints(graph).cut(patrons, to, mode);
+    }
+
+    public String measure() {
+      return "capacity of the element in the minimum cut (total under 'cut capacity')";
+    }
+
+    public Map<String, Double> items(Object result) {
+      var cut = (SupplyChokepoints.Cut) result;
+      Map<String, Double> items = new LinkedHashMap<>();
+      items.put("cut capacity", cut.capacity());
+      cut.cut().forEach(c -> items.put(c.id(), c.capacity()));
+      return items;
+    }
+  }
+
+  record Centrality(String measureName, BrokerCentrality.Weighting weighting) implements AnalysisRequest {
+    public Centrality {
+      if (!measureName.equals("betweenness")) {
+        throw new IllegalArgumentException("measure must be betweenness, got '" + measureName + "'");
+      }
+    }
+
+    public BrokerCentrality.Ranking run(LeverageGraph graph) {
+      return new BrokerCentrality(graph).betweenness(weighting);
+    }
+
+    public String measure() {
+      return "normalised betweenness";
+    }
+
+    public Map<String, Double> items(Object result) {
+      Map<String, Double> items = new LinkedHashMap<>();
+      ((BrokerCentrality.Ranking) result).actors().forEach(a -> items.put(a.id(), a.score()));
+      return items;
+    }
+  }
+
+  // ---- parameter parsing -------------------------------------------------------------------
+
+  private static String required(Map<String, String> p, String name) {
+    String v = blankToNull(p.get(name));
+    if (v == null) {
+      throw new IllegalArgumentException(name + ": an actor id is required");
+    }
+    return v;
+  }
+
+  private static String blankToNull(String v) {
+    return v == null || v.isBlank() ? null : v.strip();
+  }
+
+  private static int integer(Map<String, String> p, String name, int fallback) {
+    String v = blankToNull(p.get(name));
+    if (v == null) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(v);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a whole number, got '" + v + "'");
+    }
+  }
+
+  private static long longValue(Map<String, String> p, String name) {
+    try {
+      return Long.parseLong(p.get(name).strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a whole number, got '" + p.get(name) + "'");
+    }
+  }
+
+  private static List<String> list(Map<String, String> p, String name) {
+    String v = blankToNull(p.get(name));
+    if (v == null) {
+      return List.of();
+    }
+    return Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+  }
+
+  private static <E extends Enum<E> & Label> Set<E> labels(Map<String, String> p, String name, Class<E> type) {
+    List<E> out = new ArrayList<>();
+    for (String s : list(p, name)) {
+      out.add(label(s, name, type));
+    }
+    return Set.copyOf(out);
+  }
+
+  private static <E extends Enum<E> & Label> E label(String text, String name, Class<E> type) {
+    return Label.parse(type, text).orElseThrow(() -> new IllegalArgumentException(
+        name + ": unknown value '" + text + "'; expected one of " + Label.allowed(type)));
+  }
+
+  private static String method(String v) {
+    if (!v.equals("sampling") && !v.equals("exact")) {
+      throw new IllegalArgumentException("method must be sampling or exact, got '" + v + "'");
+    }
+    return v;
+  }
+
+  private static SupplyChokepoints.Mode mode(String v) {
+    return switch (v) {
+      case "ties" -> SupplyChokepoints.Mode.TIES;
+      case "actors" -> SupplyChokepoints.Mode.ACTORS;
+      default -> throw new IllegalArgumentException("mode must be ties or actors, got '" + v + "'");
+    };
+  }
+
+  private static BrokerCentrality.Weighting weighting(String v) {
+    return switch (v.toLowerCase(Locale.ROOT)) {
+      case "leverage" -> BrokerCentrality.Weighting.LEVERAGE;
+      case "hops" -> BrokerCentrality.Weighting.HOPS;
+      default -> throw new IllegalArgumentException("weighting must be leverage or hops, got '" + v + "'");
+    };
+  }
+}

@@ -1,0 +1,136 @@
+package org.fulcrum.leverage;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.fulcrum.analysis.BrokerCentrality;
+import org.fulcrum.analysis.InfluenceRanking;
+import org.fulcrum.analysis.PatronAnalysis;
+import org.fulcrum.analysis.SupplyChokepoints;
+import org.fulcrum.analysis.YenLeveragePaths;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Leverage analyses of one case. Every endpoint takes {@code asOf} (default: the case's own date)
+ * and looks only at ties valid on that day.
+ */
+@RestController
+@RequestMapping("/api/cases/{caseId}")
+@Tag(name = "Leverage", description = "Paths, influence, patrons, chokepoints, brokers, what-if")
+class LeverageController {
+
+  private final LeverageService leverage;
+
+  LeverageController(LeverageService leverage) {
+    this.leverage = leverage;
+  }
+
+  @Operation(summary = "The k strongest leverage paths from an engager to a target",
+      description = "A path's strength is the product of its ties' strength x confidence (Yen's"
+          + " algorithm on -ln). Each hop carries its tie, channel, polarity, the tool family it"
+          + " opens and its sources.")
+  @GetMapping("/paths")
+  YenLeveragePaths.Result paths(@PathVariable String caseId,
+      @Parameter(description = "engager actor id") @RequestParam(required = false) String from,
+      @Parameter(description = "target actor id") @RequestParam(required = false) String to,
+      @Parameter(description = "number of paths, 1-100 (default 5)") @RequestParam(required = false) String k,
+      @Parameter(description = "longest path allowed") @RequestParam(required = false) String maxHops,
+      @Parameter(description = "allowed tie types, comma-separated") @RequestParam(required = false) String types,
+      @Parameter(description = "allowed channels, comma-separated") @RequestParam(required = false) String channels,
+      @Parameter(description = "actor ids to avoid, comma-separated") @RequestParam(required = false) String exclude,
+      @Parameter(description = "actor kinds to avoid, comma-separated") @RequestParam(required = false) String excludeKinds,
+      @Parameter(description = "an actor every path must pass through") @RequestParam(required = false) String via,
+      @Parameter(description = "supportive or hostile ties only") @RequestParam(required = false) String polarity,
+      @Parameter(description = "day to look at (ISO date)") @RequestParam(required = false)
+          @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+    return (YenLeveragePaths.Result) leverage.run(caseId, asOf, "paths", params(
+        "from", from, "to", to, "k", k, "maxHops", maxHops, "types", types, "channels", channels,
+        "exclude", exclude, "excludeKinds", excludeKinds, "via", via, "polarity", polarity));
+  }
+
+  @Operation(summary = "Influence of every actor on a target (independent cascade)",
+      description = "reach = probability that pressure starting at the actor reaches the target when"
+          + " every tie passes it on independently with probability strength x confidence."
+          + " method=sampling (default) estimates it by reverse-reachable sampling with 95% Wilson"
+          + " intervals [low, high]; method=exact enumerates (small graphs only).")
+  @GetMapping("/influence")
+  InfluenceRanking influence(@PathVariable String caseId,
+      @RequestParam(required = false) String target,
+      @Parameter(description = "number of samples (default 10000)") @RequestParam(required = false) String samples,
+      @Parameter(description = "random seed (default 42)") @RequestParam(required = false) String seed,
+      @Parameter(description = "sampling or exact") @RequestParam(required = false) String method,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+    return (InfluenceRanking) leverage.run(caseId, asOf, "influence",
+        params("target", target, "samples", samples, "seed", seed, "method", method));
+  }
+
+  @Operation(summary = "The patrons that shield a target, ranked by what the engager can do with them",
+      description = "shieldShare: the patron's share of the supportive arms, money, aid, trade,"
+          + " investment, alliance and diplomatic-cover ties into the target's regime (the target"
+          + " and its command chain); leverage: the engager's best path strength to the patron;"
+          + " pressurePotential = shieldShare x leverage; veto: a veto in a forum acting on the regime.")
+  @GetMapping("/patrons")
+  PatronAnalysis.Ranking patrons(@PathVariable String caseId,
+      @RequestParam(required = false) String target,
+      @RequestParam(required = false) String engager,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+    return (PatronAnalysis.Ranking) leverage.run(caseId, asOf, "patrons",
+        params("target", target, "engager", engager));
+  }
+
+  @Operation(summary = "The minimum cut of supply lines from patrons to a perpetrator unit",
+      description = "from: patron ids, comma-separated (default: every patron of the unit's regime);"
+          + " mode=ties (default) cuts supply ties weighted by strength x confidence; mode=actors"
+          + " removes the fewest intermediary actors.")
+  @GetMapping("/chokepoints")
+  SupplyChokepoints.Cut chokepoints(@PathVariable String caseId,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String mode,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+    return (SupplyChokepoints.Cut) leverage.run(caseId, asOf, "chokepoints",
+        params("from", from, "to", to, "mode", mode));
+  }
+
+  @Operation(summary = "Brokers: betweenness centrality of actors on the leverage graph",
+      description = "weighting=leverage (default): tie length -ln(strength x confidence);"
+          + " weighting=hops: every tie length 1. Normalised by (n-1)(n-2).")
+  @GetMapping("/centrality")
+  BrokerCentrality.Ranking centrality(@PathVariable String caseId,
+      @RequestParam(required = false) String measure,
+      @RequestParam(required = false) String weighting,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+    return (BrokerCentrality.Ranking) leverage.run(caseId, asOf, "centrality",
+        params("measure", measure, "weighting", weighting));
+  }
+
+  @Operation(summary = "Any analysis with actors or ties removed, added or re-weighted",
+      description = "Body: {analysis, parameters, changes: {removeActors, removeTies, addTies,"
+          + " reweightTies}}. Answers the baseline, the scenario and the difference. Nothing is"
+          + " written.")
+  @PostMapping("/what-if")
+  WhatIfAnswer whatIf(@PathVariable String caseId, @RequestBody WhatIfRequest body,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+    return leverage.whatIf(caseId, asOf, body);
+  }
+
+  private static Map<String, String> params(String... pairs) {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      if (pairs[i + 1] != null) {
+        map.put(pairs[i], pairs[i + 1]);
+      }
+    }
+    return map;
+  }
+}

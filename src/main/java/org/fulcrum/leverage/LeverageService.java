@@ -1,0 +1,168 @@
+package org.fulcrum.leverage;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.fulcrum.analysis.LeverageGraph;
+import org.fulcrum.casefile.Actor;
+import org.fulcrum.casefile.ActorKind;
+import org.fulcrum.casefile.CaseFormatException;
+import org.fulcrum.casefile.CaseValidator;
+import org.fulcrum.casefile.ImportProblem;
+import org.fulcrum.casefile.RawRecord;
+import org.fulcrum.casefile.Tie;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one way in to leverage analyses: takes the case's snapshot for the day asked and runs the
+ * analysis on it; for a what-if, runs it on the snapshot and on a changed copy and reports what
+ * moved. Nothing here writes to the store.
+ */
+@Service
+public class LeverageService {
+
+  /** The source id that ties added in a what-if cite when they give none. */
+  public static final String WHAT_IF_SOURCE = "what-if";
+
+  private final CaseSnapshots snapshots;
+
+  LeverageService(CaseSnapshots snapshots) {
+    this.snapshots = snapshots;
+  }
+
+  /** Runs one analysis, given by name and query parameters, on the case as of a day. */
+  public Object run(String caseId, LocalDate asOf, String analysis, Map<String, String> parameters) {
+    AnalysisRequest request = AnalysisRequest.parse(analysis, parameters);
+    return request.run(snapshots.snapshot(caseId, asOf));
+  }
+
+  public WhatIfAnswer whatIf(String caseId, LocalDate asOf, WhatIfRequest body) {
+    if (body == null) {
+      throw new IllegalArgumentException("a body with analysis, parameters and changes is required");
+    }
+    AnalysisRequest request = AnalysisRequest.parse(body.analysis(),
+        body.parameters() == null ? Map.of() : body.parameters());
+    Scenario changes = body.changes() == null ? new Scenario(null, null, null, null) : body.changes();
+    LeverageGraph baseline = snapshots.snapshot(caseId, asOf);
+    LeverageGraph changed = apply(baseline, changes);
+    Object before = request.run(baseline);
+    Object after = request.run(changed);
+    List<WhatIfAnswer.Change> difference = difference(request.items(before), request.items(after));
+    return new WhatIfAnswer(body.analysis(), changes, before, after, request.measure(), difference,
+        summary(difference));
+  }
+
+  static LeverageGraph apply(LeverageGraph g, Scenario s) {
+    List<ImportProblem> problems = new ArrayList<>();
+    Set<String> removedActors = new HashSet<>();
+    for (int i = 0; i < s.removeActors().size(); i++) {
+      String id = s.removeActors().get(i);
+      if (g.indexOf(id).isEmpty()) {
+        problems.add(new ImportProblem("changes", null, "$.changes.removeActors[" + i + "]", "removeActors",
+            "no actor '" + id + "' in the case's graph"));
+      }
+      removedActors.add(id);
+    }
+    Set<String> removedTies = new HashSet<>();
+    for (int i = 0; i < s.removeTies().size(); i++) {
+      String id = s.removeTies().get(i);
+      if (g.tieIndexOf(id).isEmpty()) {
+        problems.add(new ImportProblem("changes", null, "$.changes.removeTies[" + i + "]", "removeTies",
+            "no tie '" + id + "' valid on " + g.asOf()));
+      }
+      removedTies.add(id);
+    }
+    Map<String, Scenario.Reweight> reweights = new HashMap<>();
+    for (int i = 0; i < s.reweightTies().size(); i++) {
+      Scenario.Reweight r = s.reweightTies().get(i);
+      String path = "$.changes.reweightTies[" + i + "]";
+      if (r.id() == null || g.tieIndexOf(r.id()).isEmpty()) {
+        problems.add(new ImportProblem("changes", null, path + ".id", "id", "no tie '" + r.id() + "' valid on " + g.asOf()));
+      }
+      checkUnit(r.strength(), path + ".strength", "strength", problems);
+      checkUnit(r.confidence(), path + ".confidence", "confidence", problems);
+      reweights.put(r.id(), r);
+    }
+    List<Actor> actors = g.actors().stream().filter(a -> !removedActors.contains(a.id())).toList();
+    Map<String, ActorKind> kinds = new HashMap<>();
+    actors.forEach(a -> kinds.put(a.id(), a.kind()));
+    Set<String> sources = new LinkedHashSet<>();
+    g.ties().forEach(t -> sources.addAll(t.sources()));
+    g.actors().forEach(a -> sources.addAll(a.sources()));
+    sources.add(WHAT_IF_SOURCE);
+    var refs = new CaseValidator.References(kinds, sources);
+    List<Tie> ties = new ArrayList<>();
+    for (Tie t : g.ties()) {
+      if (removedTies.contains(t.id()) || removedActors.contains(t.source())
+          || removedActors.contains(t.target())) {
+        continue;
+      }
+      Scenario.Reweight r = reweights.get(t.id());
+      ties.add(r == null ? t : new Tie(t.id(), t.source(), t.target(), t.type(),
+          r.strength() == null ? t.strength() : r.strength(), t.polarity(), t.channel(),
+          r.confidence() == null ? t.confidence() : r.confidence(), t.from(), t.to(), t.veto(),
+          t.votingWeight(), t.sources()));
+    }
+    CaseValidator validator = new CaseValidator();
+    Set<String> tieIds = new HashSet<>();
+    ties.forEach(t -> tieIds.add(t.id()));
+    for (int i = 0; i < s.addTies().size(); i++) {
+      Map<String, Object> values = new HashMap<>(s.addTies().get(i));
+      values.putIfAbsent("sources", List.of(WHAT_IF_SOURCE));
+      RawRecord raw = new RawRecord("changes", 0, "$.changes.addTies[" + i + "]", values);
+      Tie t = validator.tie(raw, refs, problems);
+      if (t != null && !tieIds.add(t.id())) {
+        problems.add(raw.problem("id", "a tie with id '" + t.id() + "' already exists; give the new tie another id"));
+      } else if (t != null) {
+        ties.add(t);
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new CaseFormatException(problems);
+    }
+    return LeverageGraph.of(g.caseId(), g.asOf(), actors, ties);
+  }
+
+  private static void checkUnit(Double v, String path, String field, List<ImportProblem> problems) {
+    if (v != null && !(v > 0 && v <= 1)) {
+      problems.add(new ImportProblem("changes", null, path, field, "value " + v + " is out of range; expected (0, 1]"));
+    }
+  }
+
+  static List<WhatIfAnswer.Change> difference(Map<String, Double> before, Map<String, Double> after) {
+    Set<String> ids = new LinkedHashSet<>(before.keySet());
+    ids.addAll(after.keySet());
+    List<WhatIfAnswer.Change> changes = new ArrayList<>();
+    for (String id : ids) {
+      Double b = before.get(id);
+      Double a = after.get(id);
+      double change = (a == null ? 0 : a) - (b == null ? 0 : b);
+      if (b == null || a == null || Math.abs(change) > 1e-12) {
+        changes.add(new WhatIfAnswer.Change(id, b, a, change));
+      }
+    }
+    changes.sort(Comparator.comparingDouble((WhatIfAnswer.Change c) -> Math.abs(c.change())).reversed()
+        .thenComparing(WhatIfAnswer.Change::id));
+    return List.copyOf(changes);
+  }
+
+  private static String summary(List<WhatIfAnswer.Change> difference) {
+    if (difference.isEmpty()) {
+      return "the changes do not alter the result";
+    }
+    var top = difference.get(0);
+    return String.format(Locale.ROOT, "%d item(s) changed; the largest change is %s: %s -> %s",
+        difference.size(), top.id(), fmt(top.before()), fmt(top.after()));
+  }
+
+  private static String fmt(Double v) {
+    return v == null ? "absent" : String.format(Locale.ROOT, "%.4f", v);
+  }
+}
