@@ -21,6 +21,13 @@ class ArchitectureTest {
   }
 
   @Test
+  void theAnalysisCoreKnowsNothingOfSpringOrNeo4j() {
+    noClasses().that().resideInAnyPackage("org.fulcrum.analysis..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.neo4j..")
+        .check(CLASSES);
+  }
+
+  @Test
   void controllersGoThroughServicesNotRepositories() {
     noClasses().that().haveSimpleNameEndingWith("Controller")
         .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository")

@@ -20,8 +20,10 @@ import org.jgrapht.graph.SimpleDirectedWeightedGraph;
  * s-t cut (Edmonds-Karp maximum flow, J. Edmonds and R. M. Karp, JACM 19(2), 1972, via JGraphT).
  *
  * <p>Supply lines run along supportive {@code supplies-arms}, {@code finances},
- * {@code provides-aid}, {@code trades-with} and {@code invests-in} ties, and then down
- * {@code commands} / {@code controls} ties to the unit. In {@link Mode#TIES} mode a supply tie's
+ * {@code provides-aid}, {@code trades-with} and {@code invests-in} ties, and then along
+ * {@code commands} / {@code controls} ties, in both directions (a regime pools its resources: what
+ * reaches a state reaches the leader who controls it, and what reaches a commander reaches the
+ * units), to the unit. In {@link Mode#TIES} mode a supply tie's
  * capacity is its {@code strength x confidence} and command ties cannot be cut: the cut is the set
  * of supply ties, of least total strength, whose removal leaves the unit with no supply line: the
  * shape of a targeted-sanctions package. In {@link Mode#ACTORS} mode every intermediate actor has
@@ -91,6 +93,11 @@ public final class SupplyChokepoints {
       int from = mode == Mode.ACTORS ? u + n : u;
       add(flow, from, v, capacity);
       supplyEdges.add(new int[] {e, from, v});
+      if (command) {
+        // a regime pools its resources: what reaches a commander reaches its units, and what
+        // reaches a state reaches the leader who controls it
+        add(flow, mode == Mode.ACTORS ? v + n : v, u, UNCUTTABLE);
+      }
     }
     for (int p = patrons.nextSetBit(0); p >= 0; p = patrons.nextSetBit(p + 1)) {
       add(flow, superSource, p, UNCUTTABLE);

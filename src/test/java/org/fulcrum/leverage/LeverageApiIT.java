@@ -1,0 +1,172 @@
+package org.fulcrum.leverage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.fulcrum.TestStores;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The leverage endpoints on the hand-checkable mini case (see src/test/resources/cases/mini.json). */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class LeverageApiIT {
+
+  static final Path DATA = TestStores.newDataDir("leverage");
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @DynamicPropertySource
+  static void store(DynamicPropertyRegistry registry) {
+    Map<String, Object> props = new HashMap<>(TestStores.embedded(DATA));
+    props.put("fulcrum.load-bundled-cases", false);
+    props.forEach((k, v) -> registry.add(k, () -> v));
+  }
+
+  @LocalServerPort int port;
+  final HttpClient http = HttpClient.newHttpClient();
+
+  record Answer(int status, JsonNode json) {}
+
+  Answer call(String method, String path, String body) throws Exception {
+    var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body))
+        .header("Content-Type", "application/json").build();
+    var response = http.send(request, BodyHandlers.ofString());
+    return new Answer(response.statusCode(), JSON.readTree(response.body()));
+  }
+
+  @BeforeEach
+  void importMini() throws Exception {
+    assertThat(call("POST", "/api/cases", Files.readString(Path.of("src/test/resources/cases/mini.json")))
+        .status()).isEqualTo(201);
+  }
+
+  @Test
+  void pathsCarryTheirHopsAndEvidence() throws Exception {
+    Answer a = call("GET", "/api/cases/mini/paths?from=usa&to=militia&k=3", null);
+    assertThat(a.status()).isEqualTo(200);
+    JsonNode paths = a.json().get("paths");
+    // usa -trades 0.45-> chn -arms 0.56-> sdn -controls 0.63-> militia = 0.15876
+    // usa -sanctions 0.27-> sdn -controls 0.63-> militia = 0.1701
+    assertThat(paths.size()).isEqualTo(2);
+    assertThat(paths.get(0).get("strength").asDouble()).isCloseTo(0.1701, within(1e-9));
+    assertThat(paths.get(1).get("strength").asDouble()).isCloseTo(0.15876, within(1e-9));
+    JsonNode hop = paths.get(1).get("hops").get(1);
+    assertThat(hop.get("tie").asString()).isEqualTo("t2");
+    assertThat(hop.get("type").asString()).isEqualTo("supplies-arms");
+    assertThat(hop.get("channel").asString()).isEqualTo("military");
+    assertThat(hop.get("polarity").asString()).isEqualTo("supportive");
+    assertThat(hop.get("tool").get("mode").asString()).isEqualTo("cooperative");
+    assertThat(hop.get("sources").get(0).asString()).isEqualTo("s2");
+    assertThat(paths.get(0).get("hops").get(0).get("tool").get("mode").asString()).isEqualTo("coercive");
+  }
+
+  @Test
+  void badParametersAre400ProblemsThatSayWhy() throws Exception {
+    Answer unknown = call("GET", "/api/cases/mini/paths?from=usa&to=rsf", null);
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.json().get("detail").asString()).isEqualTo("to: no actor 'rsf' in case mini (as of 2005-06-01)");
+    assertThat(call("GET", "/api/cases/mini/paths?from=usa&to=sdn&k=0", null).json().get("detail").asString())
+        .isEqualTo("k must be between 1 and 100, got 0");
+    assertThat(call("GET", "/api/cases/mini/paths?from=usa&to=sdn&types=owns", null).json().get("detail").asString())
+        .startsWith("types: unknown value 'owns'");
+    assertThat(call("GET", "/api/cases/mini/influence", null).status()).isEqualTo(400);
+    assertThat(call("GET", "/api/cases/nope/patrons?target=sdn", null).status()).isEqualTo(404);
+  }
+
+  @Test
+  void influenceExactAndSampledAgree() throws Exception {
+    JsonNode exact = call("GET", "/api/cases/mini/influence?target=militia&method=exact", null).json();
+    JsonNode sampled = call("GET", "/api/cases/mini/influence?target=militia&samples=50000&seed=3", null).json();
+    assertThat(sampled.get("samples").asInt()).isEqualTo(50000);
+    Map<String, Double> truth = new HashMap<>();
+    exact.get("actors").forEach(a -> truth.put(a.get("id").asString(), a.get("reach").asDouble()));
+    // sdn reaches militia with 0.63; usa via sdn (0.27 x 0.63) or via chn and sdn
+    assertThat(truth.get("sdn")).isCloseTo(0.63, within(1e-12));
+    sampled.get("actors").forEach(a -> {
+      double p = truth.get(a.get("id").asString());
+      assertThat(a.get("reach").asDouble()).isCloseTo(p, within(5 * Math.sqrt(p * (1 - p) / 50000) + 1e-9));
+      assertThat(a.get("low").asDouble()).isLessThanOrEqualTo(a.get("reach").asDouble());
+    });
+  }
+
+  @Test
+  void patronsWithTheirShareLeverageAndVeto() throws Exception {
+    JsonNode r = call("GET", "/api/cases/mini/patrons?target=sdn&engager=usa", null).json();
+    JsonNode chn = r.get("patrons").get(0);
+    assertThat(chn.get("id").asString()).isEqualTo("chn");
+    assertThat(chn.get("shieldShare").asDouble()).isEqualTo(1.0);
+    assertThat(chn.get("leverage").asDouble()).isCloseTo(0.45, within(1e-12));
+    assertThat(chn.get("pressurePotential").asDouble()).isCloseTo(0.45, within(1e-12));
+    assertThat(chn.get("ties").get(0).get("tie").asString()).isEqualTo("t2");
+    // after the arms tie ends (2008-12-31) China no longer shields Khartoum in this case
+    JsonNode later = call("GET", "/api/cases/mini/patrons?target=sdn&engager=usa&asOf=2010-01-01", null).json();
+    assertThat(later.get("patrons").size()).isZero();
+  }
+
+  @Test
+  void chokepointsAndCentrality() throws Exception {
+    JsonNode cut = call("GET", "/api/cases/mini/chokepoints?to=militia", null).json();
+    assertThat(cut.get("cut").get(0).get("id").asString()).isEqualTo("t2");
+    assertThat(cut.get("capacity").asDouble()).isCloseTo(0.56, within(1e-12));
+    JsonNode brokers = call("GET", "/api/cases/mini/centrality?measure=betweenness", null).json();
+    assertThat(brokers.get("actors").get(0).get("id").asString()).isEqualTo("sdn");
+    assertThat(call("GET", "/api/cases/mini/centrality?measure=pagerank", null).status()).isEqualTo(400);
+  }
+
+  @Test
+  void whatIfAnswersBaselineScenarioAndDifference() throws Exception {
+    Answer a = call("POST", "/api/cases/mini/what-if", """
+        {"analysis": "paths", "parameters": {"from": "usa", "to": "militia", "k": "3"},
+         "changes": {"removeTies": ["usa:sanctions:sdn:2004-07-30"],
+                     "reweightTies": [{"id": "t1", "strength": 1.0}]}}""");
+    assertThat(a.status()).isEqualTo(200);
+    assertThat(a.json().get("baseline").get("paths").size()).isEqualTo(2);
+    assertThat(a.json().get("scenario").get("paths").size()).isEqualTo(1);
+    // usa -trades 0.9-> chn -arms 0.56-> sdn -controls 0.63-> militia
+    assertThat(a.json().get("scenario").get("paths").get(0).get("strength").asDouble())
+        .isCloseTo(0.9 * 0.56 * 0.63, within(1e-9));
+    assertThat(a.json().get("difference").size()).isEqualTo(2);
+    assertThat(a.json().get("summary").asString()).startsWith("2 item(s) changed");
+
+    Answer added = call("POST", "/api/cases/mini/what-if", """
+        {"analysis": "patrons", "parameters": {"target": "sdn", "engager": "usa"},
+         "changes": {"addTies": [{"source": "usa", "target": "sdn", "type": "provides-aid",
+           "strength": 0.4, "polarity": "supportive", "channel": "economic", "confidence": 1}]}}""");
+    assertThat(added.json().get("scenario").get("patrons").size()).isEqualTo(2);
+
+    Answer bad = call("POST", "/api/cases/mini/what-if", """
+        {"analysis": "paths", "parameters": {"from": "usa", "to": "militia"},
+         "changes": {"removeActors": ["ghost"], "reweightTies": [{"id": "t1", "strength": 3}]}}""");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.json().get("errors").size()).isEqualTo(2);
+  }
+
+  @Test
+  void anEditIsSeenByTheNextAnalysis() throws Exception {
+    double before = call("GET", "/api/cases/mini/paths?from=usa&to=chn&k=1", null).json()
+        .get("paths").get(0).get("strength").asDouble();
+    assertThat(call("PUT", "/api/cases/mini/ties/t1", """
+        {"source": "usa", "target": "chn", "type": "trades-with", "strength": 0.2,
+         "polarity": "supportive", "channel": "economic", "confidence": 0.9, "sources": ["s1"]}""")
+        .status()).isEqualTo(200);
+    double after = call("GET", "/api/cases/mini/paths?from=usa&to=chn&k=1", null).json()
+        .get("paths").get(0).get("strength").asDouble();
+    assertThat(before).isCloseTo(0.45, within(1e-12));
+    assertThat(after).isCloseTo(0.18, within(1e-12));
+  }
+}
