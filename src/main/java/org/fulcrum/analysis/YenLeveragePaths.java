@@ -21,6 +21,9 @@ import java.util.Set;
  * fewest hops left to the target. Cost: one Dijkstra, O(m + n log n), plus k x (path length) A*
  * searches that are, in the worst case, Dijkstra-sized each.
  *
+ * <p>A single best path (k = 1, no hop limit, no via) skips all that: a bidirectional Dijkstra
+ * meets in the middle and touches only the actors near the two balls' surfaces.
+ *
  * <p>Paths through a {@code via} actor are found by enumerating paths in order and keeping those
  * that pass through it, up to {@link #VIA_SEARCH_LIMIT} paths examined.
  */
@@ -39,7 +42,7 @@ public final class YenLeveragePaths {
   private final int hopLimit;
   private final double[] toTarget;
   private final int[] nextEdge;
-  private final int[] minHops;
+  private int[] minHops;
   private int spurSearches;
 
   /** The answer, with what it cost to find. */
@@ -73,11 +76,18 @@ public final class YenLeveragePaths {
     hopLimit = query.maxHops() == null ? Integer.MAX_VALUE : query.maxHops();
     toTarget = new double[n];
     nextEdge = new int[n];
-    reverseDijkstra();
-    minHops = query.maxHops() == null ? null : reverseHops();
   }
 
   public Result run() {
+    if (query.k() == 1 && via < 0 && query.maxHops() == null) {
+      int[] best = BidirectionalDijkstra.shortest(graph, source, target, allowedEdge);
+      return new Result(best == null ? List.of() : List.of(LeveragePath.of(graph, best)), 1, 0,
+          best == null ? 0 : 1, false);
+    }
+    reverseDijkstra();
+    if (query.maxHops() != null) {
+      minHops = reverseHops();
+    }
     List<int[]> accepted = new ArrayList<>();
     List<LeveragePath> answer = new ArrayList<>();
     int examined = 0;

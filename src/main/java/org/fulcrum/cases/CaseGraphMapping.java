@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
 import org.fulcrum.casefile.Actor;
 import org.fulcrum.casefile.ActorKind;
 import org.fulcrum.casefile.Channel;
@@ -99,6 +101,37 @@ final class CaseGraphMapping {
         num(m, "strength"), vocab(Polarity.class, m, "polarity"), vocab(Channel.class, m, "channel"),
         num(m, "confidence"), (LocalDate) m.get("from"), (LocalDate) m.get("to"),
         (Boolean) m.get("veto"), (Double) m.get("votingWeight"), strings(m, "sources"));
+  }
+
+  /** An actor from the columns of {@code CaseGraphRepository.actors}, in that order. */
+  static Actor actor(Record r) {
+    return new Actor(r.get(0).asString(), r.get(1).asString(), vocab(ActorKind.class, r.get(2)),
+        nullableString(r.get(3)), r.get(4).asDouble(), r.get(5).asDouble(), r.get(6).asDouble(),
+        vocab(TargetGroup.class, r.get(7)), vocab(DecisionRule.class, r.get(8)),
+        r.get(9).asList(Value::asString));
+  }
+
+  /** A tie from the columns of {@code CaseGraphRepository.ties}, in that order. */
+  static Tie tie(Record r) {
+    return new Tie(r.get(0).asString(), r.get(1).asString(), r.get(2).asString(),
+        vocab(TieType.class, r.get(3)), r.get(4).asDouble(), vocab(Polarity.class, r.get(5)),
+        vocab(Channel.class, r.get(6)), r.get(7).asDouble(),
+        r.get(8).isNull() ? null : r.get(8).asLocalDate(), r.get(9).isNull() ? null : r.get(9).asLocalDate(),
+        r.get(10).isNull() ? null : r.get(10).asBoolean(), r.get(11).isNull() ? null : r.get(11).asDouble(),
+        r.get(12).asList(Value::asString));
+  }
+
+  private static String nullableString(Value v) {
+    return v.isNull() ? null : v.asString();
+  }
+
+  private static <E extends Enum<E> & Label> E vocab(Class<E> type, Value v) {
+    if (v.isNull()) {
+      return null;
+    }
+    String text = v.asString();
+    return Label.parse(type, text).orElseThrow(() -> new IllegalStateException(
+        "stored value '" + text + "' is not a known " + type.getSimpleName()));
   }
 
   static Message message(Map<String, Object> m) {

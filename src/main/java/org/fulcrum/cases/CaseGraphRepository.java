@@ -95,14 +95,21 @@ class CaseGraphRepository {
     batches(c.id(), c.messages(), CaseGraphMapping::props, CREATE_MESSAGE);
   }
 
+  // The hints keep the planner on the (caseId, id) uniqueness index: without them it may scan
+  // every actor of the case per row (quadratic on large cases).
   private static final String CREATE_TIE = """
-      MATCH (a:Actor {caseId: $caseId, id: row.source}), (b:Actor {caseId: $caseId, id: row.target})
+      MATCH (a:Actor {caseId: $caseId, id: row.source})
+      USING INDEX a:Actor(caseId, id)
+      MATCH (b:Actor {caseId: $caseId, id: row.target})
+      USING INDEX b:Actor(caseId, id)
       CREATE (a)-[t:TIE]->(b)
       SET t = row, t.caseId = $caseId""";
 
   private static final String CREATE_MESSAGE = """
-      MATCH (speaker:Actor {caseId: $caseId, id: row.speaker}),
-            (audience:Actor {caseId: $caseId, id: row.audience})
+      MATCH (speaker:Actor {caseId: $caseId, id: row.speaker})
+      USING INDEX speaker:Actor(caseId, id)
+      MATCH (audience:Actor {caseId: $caseId, id: row.audience})
+      USING INDEX audience:Actor(caseId, id)
       CREATE (m:Message) SET m = row, m.caseId = $caseId
       CREATE (speaker)-[:SAID]->(m)-[:ADDRESSED_TO]->(audience)
       WITH m, row
@@ -160,14 +167,27 @@ class CaseGraphRepository {
         .stream().map(CaseGraphMapping::source).toList();
   }
 
+  // Actors and ties are read column by column (no intermediate maps): this is the projection
+  // every analysis starts from, and on large cases the mapping dominates its cost.
+
   List<Actor> actors(String caseId) {
-    return rows("MATCH (a:Actor {caseId: $caseId}) RETURN a {.*} AS r ORDER BY a.seq, a.id", caseId, Map.of())
-        .stream().map(CaseGraphMapping::actor).toList();
+    return List.copyOf(client.query("""
+            MATCH (a:Actor {caseId: $caseId})
+            RETURN a.id, a.name, a.kind, a.country, a.position, a.capability, a.salience,
+                   a.targetGroup, a.decisionRule, a.sources
+            ORDER BY a.seq, a.id""")
+        .bind(caseId).to("caseId").fetchAs(Actor.class).mappedBy((types, r) -> CaseGraphMapping.actor(r))
+        .all());
   }
 
   List<Tie> ties(String caseId) {
-    return rows("MATCH ()-[t:TIE {caseId: $caseId}]->() RETURN t {.*} AS r ORDER BY t.seq, t.id", caseId,
-        Map.of()).stream().map(CaseGraphMapping::tie).toList();
+    return List.copyOf(client.query("""
+            MATCH ()-[t:TIE {caseId: $caseId}]->()
+            RETURN t.id, t.source, t.target, t.type, t.strength, t.polarity, t.channel, t.confidence,
+                   t.from, t.to, t.veto, t.votingWeight, t.sources
+            ORDER BY t.seq, t.id""")
+        .bind(caseId).to("caseId").fetchAs(Tie.class).mappedBy((types, r) -> CaseGraphMapping.tie(r))
+        .all());
   }
 
   List<Message> messages(String caseId) {

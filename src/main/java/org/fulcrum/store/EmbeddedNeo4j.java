@@ -35,10 +35,20 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
   /** Starts the server, or fails with a message that says what to do. */
   public static EmbeddedNeo4j start(Path home, String address, int port, String pageCache) {
+    return start(home, address, port, pageCache, java.util.Map.of());
+  }
+
+  /**
+   * Starts the server with extra Neo4j settings (the benchmark uses this to allow the Graph Data
+   * Science procedures).
+   */
+  public static EmbeddedNeo4j start(Path home, String address, int port, String pageCache,
+      java.util.Map<org.neo4j.graphdb.config.Setting<?>, Object> extraSettings) {
     Path absolute = home.toAbsolutePath().normalize();
     DatabaseManagementService service;
     try {
       service = new DatabaseManagementServiceBuilder(absolute)
+          .setConfig(extraSettings)
           .setConfig(BoltConnector.enabled, true)
           .setConfig(BoltConnector.listen_address, new SocketAddress(address, port))
           .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
@@ -90,6 +100,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
       throw new IllegalArgumentException("fulcrum.bolt.page-cache: expected a size such as 512m, got '"
           + size + "'", e);
     }
+  }
+
+  /** The embedded database itself, for in-process tools such as the benchmark. */
+  public org.neo4j.graphdb.GraphDatabaseService database() {
+    return service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
   }
 
   public String boltUri() {

@@ -77,4 +77,22 @@ class InfluenceTest {
     // a 95% interval misses about 1 time in 20
     assertThat((double) outside / checked).isLessThan(0.12);
   }
+
+  /** A hub with many in-ties takes the skipping path of the sampler; it must stay exact in law. */
+  @Test
+  void skippingOverManyWeakInTiesKeepsEveryTiesProbability() {
+    TestGraphs g = TestGraphs.graph();
+    for (int i = 0; i < 16; i++) {
+      g.tie("l" + i, "hub", 0.05 + 0.05 * (i % 6));
+    }
+    g.tie("hub", "t", 0.9).tie("x", "l0", 0.5);
+    LeverageGraph graph = g.build();
+    Map<String, Double> truth = reach(new ExactInfluence(graph).compute("t"));
+    var sampled = new ReverseReachableInfluence(graph).estimate(new InfluenceQuery("t", 200_000, 11));
+    assertThat(sampled.actors()).hasSize(truth.size());
+    for (var a : sampled.actors()) {
+      double p = truth.get(a.id());
+      assertThat(a.reach()).as(a.id()).isCloseTo(p, within(5 * Math.sqrt(p * (1 - p) / 200_000) + 1e-9));
+    }
+  }
 }

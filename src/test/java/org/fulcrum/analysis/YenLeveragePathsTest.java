@@ -158,4 +158,21 @@ class YenLeveragePathsTest {
       Set<String> exclude, Set<ActorKind> kinds, Polarity polarity) {
     return new PathQuery(from, to, k, maxHops, null, null, exclude, kinds, via, polarity);
   }
+
+  @org.junit.jupiter.api.Test
+  void theSingleBestPathByBidirectionalSearchIsTheCheapest() {
+    for (long seed = 1; seed <= 200; seed++) {
+      LeverageGraph g = TestGraphs.random(seed, 12, 0.2);
+      for (int t = 1; t < 12; t++) {
+        List<Double> all = bruteForceCosts(g, 0, t, null);
+        var best = new YenLeveragePaths(g, PathQuery.between("a0", "a" + t, 1)).run().paths();
+        if (all.isEmpty()) {
+          assertThat(best).isEmpty();
+        } else {
+          assertThat(-Math.log(best.get(0).strength())).as("seed %d target %d", seed, t)
+              .isCloseTo(all.get(0), within(1e-9));
+        }
+      }
+    }
+  }
 }

@@ -1,0 +1,313 @@
+package org.fulcrum.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.fulcrum.FulcrumApplication;
+import org.fulcrum.analysis.InfluenceQuery;
+import org.fulcrum.analysis.LeverageGraph;
+import org.fulcrum.analysis.LeveragePath;
+import org.fulcrum.analysis.PatronAnalysis;
+import org.fulcrum.analysis.PathQuery;
+import org.fulcrum.analysis.ReverseReachableInfluence;
+import org.fulcrum.analysis.YenLeveragePaths;
+import org.fulcrum.casefile.CaseFile;
+import org.fulcrum.casefile.Tie;
+import org.fulcrum.cases.CaseService;
+import org.fulcrum.leverage.CaseSnapshots;
+import org.fulcrum.store.EmbeddedNeo4j;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.kernel.api.procedure.GlobalProcedures;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/**
+ * The leverage benchmark of docs/benchmarks.md: a generated power-law case imported through
+ * Fulcrum's import path into embedded Neo4j, projected, and queried; the same path queries run
+ * through the Graph Data Science library's Yen procedure when it is on the classpath (the
+ * {@code bench} Maven profile), and any difference in path costs fails the run.
+ *
+ * <pre>./mvnw -Pbench test-compile exec:exec [-Dbench.args="--actors 100000 --ties 1000000 --pairs 50"]</pre>
+ */
+public final class LeverageBenchmark {
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> opt = options(args);
+    int actors = Integer.parseInt(opt.getOrDefault("actors", "100000"));
+    int ties = Integer.parseInt(opt.getOrDefault("ties", "1000000"));
+    int pairs = Integer.parseInt(opt.getOrDefault("pairs", "50"));
+    long seed = Long.parseLong(opt.getOrDefault("seed", "1"));
+    boolean gds = !opt.containsKey("no-gds") && onClasspath("org.neo4j.gds.paths.sourcetarget.ShortestPathYensStreamProc");
+    System.out.println(machine());
+    System.out.printf("graph: %,d actors, %,d ties, seed %d; %d pairs%n%n", actors, ties, seed, pairs);
+
+    long t0 = System.nanoTime();
+    CaseFile generated = GeneratedLeverageGraph.generate("bench", actors, ties, 1.0, seed);
+    report("generate the case in memory", ms(t0));
+
+    Path home = Files.createTempDirectory("fulcrum-bench");
+    Map<org.neo4j.graphdb.config.Setting<?>, Object> settings = gds
+        ? Map.of(org.neo4j.configuration.GraphDatabaseSettings.procedure_unrestricted, List.of("gds.*"))
+        : Map.of();
+    try (EmbeddedNeo4j server = EmbeddedNeo4j.start(home, "127.0.0.1", 0, "4g", settings)) {
+      if (gds) {
+        registerGds(server);
+      }
+      String[] appArgs = {"--fulcrum.neo4j.uri=" + server.boltUri(), "--fulcrum.load-bundled-cases=false",
+          "--spring.main.banner-mode=off", "--logging.level.root=WARN"};
+      try (var context = new SpringApplicationBuilder(FulcrumApplication.class)
+          .web(WebApplicationType.NONE).run(appArgs)) {
+        CaseService cases = context.getBean(CaseService.class);
+        CaseSnapshots snapshots = context.getBean(CaseSnapshots.class);
+
+        t0 = System.nanoTime();
+        cases.importCase(generated);
+        report("import (one transaction, UNWIND batches)", ms(t0));
+
+        t0 = System.nanoTime();
+        LeverageGraph graph = snapshots.snapshot("bench", null);
+        report("projection out of Neo4j into the snapshot", ms(t0));
+        generated = null;
+
+        List<int[]> chosen = pairs(graph, pairs, seed);
+        List<String[]> ids = chosen.stream()
+            .map(p -> new String[] {graph.actor(p[0]).id(), graph.actor(p[1]).id()}).toList();
+
+        for (int i = 0; i < 5; i++) { // warm-up
+          new YenLeveragePaths(graph, PathQuery.between(ids.get(i)[0], ids.get(i)[1], 5)).run();
+        }
+        List<List<LeveragePath>> ours = new ArrayList<>();
+        double[] k5 = time(ids.size(), i -> ours.add(
+            new YenLeveragePaths(graph, PathQuery.between(ids.get(i)[0], ids.get(i)[1], 5)).run().paths()));
+        int minHops = ours.stream().mapToInt(p -> p.get(0).length()).min().orElse(0);
+        int maxHops = ours.stream().flatMap(List::stream).mapToInt(LeveragePath::length).max().orElse(0);
+        distribution("k=5 strongest paths (Yen, A* spur searches)", k5);
+        System.out.printf("  best paths run %d to %d hops; k-th paths up to %d hops%n", minHops,
+            ours.stream().mapToInt(p -> p.get(0).length()).max().orElse(0), maxHops);
+        double[] k1 = time(ids.size(), i ->
+            new YenLeveragePaths(graph, PathQuery.between(ids.get(i)[0], ids.get(i)[1], 1)).run());
+        distribution("single best path (bidirectional Dijkstra)", k1);
+
+        LeverageGraph cascade = withConfidence(graph, 0.15);
+        SplittableRandom rnd = new SplittableRandom(seed + 7);
+        List<String> targets = new ArrayList<>();
+        while (targets.size() < 5) {
+          int t = rnd.nextInt(graph.actorCount());
+          if (!graph.incoming(t).isEmpty()) {
+            targets.add(graph.actor(t).id());
+          }
+        }
+        new ReverseReachableInfluence(cascade).estimate(new InfluenceQuery(targets.get(0), 1000, 1));
+        double[] influence = time(targets.size(), i ->
+            new ReverseReachableInfluence(cascade).estimate(new InfluenceQuery(targets.get(i), 10_000, 42)));
+        distribution("influence ranking, 10,000 samples, confidence 0.15", influence);
+
+        double[] patrons = time(10, i ->
+            new PatronAnalysis(graph).rank(ids.get(i)[1], ids.get(i)[0]));
+        distribution("patron ranking with the engager's leverage", patrons);
+
+        if (gds) {
+          compareWithGds(server, graph, ids, ours, k5, k1);
+        } else {
+          System.out.println("\n(GDS not on the classpath: run with -Pbench for the comparison)");
+        }
+      }
+    } finally {
+      deleteQuietly(home);
+    }
+  }
+
+  // ---- GDS ---------------------------------------------------------------------------------
+
+  private static void registerGds(EmbeddedNeo4j server) throws Exception {
+    var procedures = ((GraphDatabaseAPI) server.database()).getDependencyResolver()
+        .resolveDependency(GlobalProcedures.class);
+    for (String name : List.of("org.neo4j.gds.catalog.GraphProjectProc",
+        "org.neo4j.gds.catalog.GraphDropProc",
+        "org.neo4j.gds.paths.sourcetarget.ShortestPathYensStreamProc",
+        "org.neo4j.gds.paths.sourcetarget.ShortestPathDijkstraStreamProc")) {
+      procedures.registerProcedure(Class.forName(name));
+    }
+  }
+
+  private static void compareWithGds(EmbeddedNeo4j server, LeverageGraph graph, List<String[]> ids,
+      List<List<LeveragePath>> ours, double[] k5, double[] k1) {
+    try (Driver driver = GraphDatabase.driver(server.boltUri(), AuthTokens.none())) {
+      long t0 = System.nanoTime();
+      try (var session = driver.session()) {
+        session.run("""
+            MATCH ()-[t:TIE {caseId: 'bench'}]->()
+            CALL (t) { SET t.cost = -log(t.strength * t.confidence) } IN TRANSACTIONS OF 50000 ROWS""").consume();
+      }
+      report("GDS: write tie costs for GDS", ms(t0));
+      t0 = System.nanoTime();
+      try (var session = driver.session()) {
+        session.run("CALL gds.graph.project('bench', 'Actor', {TIE: {properties: 'cost'}})").consume();
+      }
+      report("GDS: gds.graph.project", ms(t0));
+      Map<String, Long> nodeIds = new HashMap<>();
+      try (var session = driver.session()) {
+        session.run("MATCH (a:Actor {caseId: 'bench'}) RETURN a.id AS id, id(a) AS node").list()
+            .forEach(r -> nodeIds.put(r.get("id").asString(), r.get("node").asLong()));
+      }
+      List<List<Double>> gdsCosts = new ArrayList<>();
+      double[] yen;
+      double[] dijkstra;
+      try (var session = driver.session()) {
+        yen = time(ids.size(), i -> gdsCosts.add(session.run("""
+            CALL gds.shortestPath.yens.stream('bench', {sourceNode: $s, targetNode: $t, k: 5,
+              relationshipWeightProperty: 'cost'}) YIELD totalCost RETURN totalCost ORDER BY totalCost""",
+            Map.of("s", nodeIds.get(ids.get(i)[0]), "t", nodeIds.get(ids.get(i)[1])))
+            .list(r -> r.get("totalCost").asDouble())));
+        dijkstra = time(ids.size(), i -> session.run("""
+            CALL gds.shortestPath.dijkstra.stream('bench', {sourceNode: $s, targetNode: $t,
+              relationshipWeightProperty: 'cost'}) YIELD totalCost RETURN totalCost""",
+            Map.of("s", nodeIds.get(ids.get(i)[0]), "t", nodeIds.get(ids.get(i)[1]))).consume());
+      }
+      distribution("GDS gds.shortestPath.yens.stream, k=5", yen);
+      distribution("GDS gds.shortestPath.dijkstra.stream", dijkstra);
+      int mismatches = 0;
+      for (int i = 0; i < ids.size(); i++) {
+        List<Double> mine = ours.get(i).stream().map(p -> -Math.log(p.strength())).toList();
+        List<Double> theirs = gdsCosts.get(i);
+        boolean same = mine.size() == theirs.size();
+        for (int j = 0; same && j < mine.size(); j++) {
+          same = Math.abs(mine.get(j) - theirs.get(j)) <= 1e-6 * Math.max(1, Math.abs(theirs.get(j)));
+        }
+        if (!same) {
+          mismatches++;
+          System.out.printf("  MISMATCH %s -> %s: Fulcrum %s, GDS %s%n", ids.get(i)[0], ids.get(i)[1], mine, theirs);
+        }
+      }
+      System.out.printf(Locale.ROOT, "%nk=5 median: GDS Yen %.1f ms, Fulcrum %.1f ms: %.1fx faster; "
+          + "best path median: GDS Dijkstra %.2f ms, Fulcrum %.2f ms%n", median(yen), median(k5),
+          median(yen) / median(k5), median(dijkstra), median(k1));
+      if (mismatches > 0) {
+        System.out.println("FAILED: " + mismatches + " pair(s) where the path costs differ from GDS");
+        System.exit(1);
+      }
+      System.out.println("path costs identical to GDS Yen for all " + ids.size() + " pairs");
+    }
+  }
+
+  // ---- helpers -----------------------------------------------------------------------------
+
+  /** Random pairs whose target is reachable from the source. */
+  private static List<int[]> pairs(LeverageGraph g, int count, long seed) {
+    SplittableRandom random = new SplittableRandom(seed + 1);
+    List<int[]> out = new ArrayList<>();
+    int tries = 0;
+    while (out.size() < count && tries++ < count * 100) {
+      int s = random.nextInt(g.actorCount());
+      int t = random.nextInt(g.actorCount());
+      if (s != t && !new YenLeveragePaths(g, PathQuery.between(g.actor(s).id(), g.actor(t).id(), 1))
+          .run().paths().isEmpty()) {
+        out.add(new int[] {s, t});
+      }
+    }
+    return out;
+  }
+
+  private static LeverageGraph withConfidence(LeverageGraph g, double confidence) {
+    List<Tie> ties = new ArrayList<>(g.tieCount());
+    for (Tie t : g.ties()) {
+      ties.add(new Tie(t.id(), t.source(), t.target(), t.type(), t.strength(), t.polarity(),
+          t.channel(), confidence, t.from(), t.to(), t.veto(), t.votingWeight(), t.sources()));
+    }
+    return LeverageGraph.of(g.caseId(), g.asOf(), g.actors(), ties);
+  }
+
+  interface Step {
+    void run(int i) throws Exception;
+  }
+
+  private static double[] time(int n, Step step) {
+    double[] ms = new double[n];
+    for (int i = 0; i < n; i++) {
+      long t0 = System.nanoTime();
+      try {
+        step.run(i);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+      ms[i] = ms(t0);
+    }
+    return ms;
+  }
+
+  private static double ms(long t0) {
+    return (System.nanoTime() - t0) / 1e6;
+  }
+
+  private static double median(double[] v) {
+    return percentile(v, 50);
+  }
+
+  private static double percentile(double[] v, double p) {
+    double[] s = v.clone();
+    Arrays.sort(s);
+    int rank = (int) Math.ceil(p / 100 * s.length) - 1;
+    return s[Math.max(0, Math.min(s.length - 1, rank))];
+  }
+
+  private static void report(String what, double ms) {
+    System.out.printf(Locale.ROOT, "%-55s %10.1f ms%n", what, ms);
+  }
+
+  private static void distribution(String what, double[] ms) {
+    System.out.printf(Locale.ROOT, "%-55s median %8.2f ms   p95 %8.2f ms   max %8.2f ms   (n=%d)%n",
+        what, median(ms), percentile(ms, 95), percentile(ms, 100), ms.length);
+  }
+
+  private static Map<String, String> options(String[] args) {
+    Map<String, String> opt = new HashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].startsWith("--")) {
+        String key = args[i].substring(2);
+        String value = i + 1 < args.length && !args[i + 1].startsWith("--") ? args[++i] : "true";
+        opt.put(key, value);
+      }
+    }
+    return opt;
+  }
+
+  private static boolean onClasspath(String name) {
+    try {
+      Class.forName(name);
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
+  }
+
+  private static String machine() throws IOException {
+    String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+        .filter(l -> l.startsWith("model name")).findFirst().map(l -> l.substring(l.indexOf(':') + 2))
+        .orElse("unknown");
+    String mem = Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " ");
+    return String.format("machine: %d cores (%s), %s, Java %s, max heap %d MiB",
+        Runtime.getRuntime().availableProcessors(), cpu, mem, System.getProperty("java.version"),
+        Runtime.getRuntime().maxMemory() / (1024 * 1024));
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a temp directory left behind is not worth failing the benchmark for
+    }
+  }
+
+  private LeverageBenchmark() {}
+
+}
