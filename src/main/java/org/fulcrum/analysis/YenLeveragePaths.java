@@ -29,6 +29,9 @@ import java.util.Set;
  */
 public final class YenLeveragePaths {
 
+  /** How far, as a multiple of the best path's cost, the exact distances to the target reach. */
+  static final double HEURISTIC_RADIUS = 2.0;
+
   /** How many paths, in strength order, a via-constrained search examines before giving up. */
   public static final int VIA_SEARCH_LIMIT = 2_000;
 
@@ -157,15 +160,36 @@ public final class YenLeveragePaths {
 
   // ---- searches ----------------------------------------------------------------------------
 
-  /** Exact distances to the target over allowed ties, and the first tie of a shortest path. */
+  /**
+   * Distances to the target over allowed ties, and the first tie of a shortest path, for every
+   * actor within {@link #HEURISTIC_RADIUS} times the source's distance; every actor beyond gets
+   * that radius instead. {@code h = min(distance, radius)} is still a consistent lower bound (for
+   * a tie u->v: if u lies beyond the radius, radius <= d(u) <= c(u,v) + d(v)), so the A* searches
+   * stay exact while this search stops early on large graphs.
+   */
   private void reverseDijkstra() {
     Arrays.fill(toTarget, Double.POSITIVE_INFINITY);
     Arrays.fill(nextEdge, -1);
+    boolean[] settled = new boolean[graph.actorCount()];
     IndexedMinHeap heap = new IndexedMinHeap(graph.actorCount());
     toTarget[target] = 0;
     heap.offer(target, 0);
+    double stopAt = Double.POSITIVE_INFINITY;
     while (!heap.isEmpty()) {
+      if (heap.peekKey() > stopAt) {
+        double radius = heap.peekKey();
+        for (int v = 0; v < settled.length; v++) {
+          if (!settled[v]) {
+            toTarget[v] = radius; // a lower bound whether or not v can reach the target at all
+          }
+        }
+        return;
+      }
       int v = heap.poll();
+      settled[v] = true;
+      if (v == source) {
+        stopAt = toTarget[v] * HEURISTIC_RADIUS;
+      }
       double dv = toTarget[v];
       for (int i = graph.inStart(v); i < graph.inEnd(v); i++) {
         int e = graph.inEdge(i);
@@ -275,8 +299,8 @@ public final class YenLeveragePaths {
             continue;
           }
           int nextUsed = layers == 1 ? 0 : used + 1;
-          if (layers > 1 && nextUsed + minHops[v] > hopsLeft) {
-            continue;
+          if (layers > 1 && (minHops[v] == Integer.MAX_VALUE || nextUsed + minHops[v] > hopsLeft)) {
+            continue; // cannot reach the target, or not within the hops left
           }
           int next = v * layers + nextUsed;
           double g = gu + graph.cost(e);
