@@ -74,7 +74,7 @@ public class CaseService {
   @Transactional(readOnly = true)
   public GraphContent graphContent(String caseId) {
     CaseSummary summary = summary(caseId);
-    return new GraphContent(summary, repository.actors(caseId), repository.ties(caseId));
+    return new GraphContent(summary, repository.actors(caseId), repository.ties(caseId, false));
   }
 
   @Transactional

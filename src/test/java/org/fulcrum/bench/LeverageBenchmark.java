@@ -110,7 +110,7 @@ public final class LeverageBenchmark {
         if (gds) {
           compareWithGds(server, graph, ids, ours, k5, k1);
         } else {
-          System.out.println("\n(GDS not on the classpath: run with -Pbench for the comparison)");
+          System.out.println("\n(GDS comparison skipped: it runs with -Pbench unless --no-gds is given)");
         }
       }
     } finally {
