@@ -98,7 +98,8 @@ public final class YenLeveragePaths {
     if (Double.isInfinite(toTarget[source])) {
       return new Result(List.of(), query.k(), 0, 0, false);
     }
-    int[] first = query.maxHops() == null ? followTree(source) : spur(source, new int[0], Set.of());
+    int[] first = query.maxHops() == null ? followTree(source)
+        : spur(source, new int[0], Set.of(), Double.POSITIVE_INFINITY);
     if (first == null) {
       return new Result(List.of(), query.k(), spurSearches, 0, false);
     }
@@ -106,6 +107,7 @@ public final class YenLeveragePaths {
     Set<List<Integer>> seen = new HashSet<>();
     seen.add(asList(first));
     int[] current = first;
+    int deviation = 0;
     while (current != null) {
       accepted.add(current);
       examined++;
@@ -119,9 +121,11 @@ public final class YenLeveragePaths {
         limitReached = true;
         break;
       }
-      addSpurCandidates(current, accepted, candidates, seen);
+      int stillNeeded = via >= 0 ? Integer.MAX_VALUE : query.k() - answer.size();
+      addSpurCandidates(current, deviation, accepted, candidates, seen, stillNeeded);
       Candidate next = candidates.poll();
       current = next == null ? null : next.edges;
+      deviation = next == null ? 0 : next.deviation;
     }
     return new Result(List.copyOf(answer), query.k(), spurSearches, examined, limitReached);
   }
@@ -135,9 +139,22 @@ public final class YenLeveragePaths {
     return false;
   }
 
-  private void addSpurCandidates(int[] previous, List<int[]> accepted,
-      PriorityQueue<Candidate> candidates, Set<List<Integer>> seen) {
-    for (int i = 0; i < previous.length; i++) {
+  /**
+   * Spur paths of the path just accepted. Following Lawler (E. L. Lawler, "A procedure for
+   * computing the K best solutions to discrete optimization problems", Management Science 18(7),
+   * 1972), only spur nodes from the path's own deviation point on are tried: the earlier ones were
+   * tried when its parent path was accepted, with the same root.
+   */
+  private void addSpurCandidates(int[] previous, int fromIndex, List<int[]> accepted,
+      PriorityQueue<Candidate> candidates, Set<List<Integer>> seen, int stillNeeded) {
+    double rootCost = 0;
+    for (int i = 0; i < fromIndex; i++) {
+      rootCost += graph.cost(previous[i]);
+    }
+    for (int i = fromIndex; i < previous.length; i++) {
+      if (i > fromIndex) {
+        rootCost += graph.cost(previous[i - 1]);
+      }
       int spurNode = i == 0 ? source : graph.target(previous[i - 1]);
       int[] root = Arrays.copyOf(previous, i);
       Set<Integer> blockedEdges = new HashSet<>();
@@ -146,16 +163,32 @@ public final class YenLeveragePaths {
           blockedEdges.add(p[i]);
         }
       }
-      int[] spurPath = spur(spurNode, root, blockedEdges);
+      // A path costlier than the stillNeeded-th cheapest candidate can never be returned.
+      double bound = bound(candidates, stillNeeded);
+      int[] spurPath = spur(spurNode, root, blockedEdges, bound - rootCost);
       if (spurPath == null) {
         continue;
       }
       int[] candidate = Arrays.copyOf(root, root.length + spurPath.length);
       System.arraycopy(spurPath, 0, candidate, root.length, spurPath.length);
       if (seen.add(asList(candidate))) {
-        candidates.add(new Candidate(candidate, cost(candidate)));
+        candidates.add(new Candidate(candidate, cost(candidate), i));
       }
     }
+  }
+
+  /** The cost of the n-th cheapest candidate, or infinity when there are fewer. */
+  private static double bound(PriorityQueue<Candidate> candidates, int n) {
+    if (candidates.size() < n) {
+      return Double.POSITIVE_INFINITY;
+    }
+    double[] costs = new double[candidates.size()];
+    int i = 0;
+    for (Candidate c : candidates) {
+      costs[i++] = c.cost();
+    }
+    Arrays.sort(costs);
+    return costs[n - 1];
   }
 
   // ---- searches ----------------------------------------------------------------------------
@@ -250,9 +283,10 @@ public final class YenLeveragePaths {
 
   /**
    * The cheapest path from the spur node to the target that avoids the root's nodes and the
-   * blocked ties, within the hops the root leaves; {@code null} if there is none.
+   * blocked ties, within the hops the root leaves and costing at most {@code budget}; {@code null}
+   * if there is none.
    */
-  private int[] spur(int spurNode, int[] root, Set<Integer> blockedEdges) {
+  private int[] spur(int spurNode, int[] root, Set<Integer> blockedEdges, double budget) {
     spurSearches++;
     int hopsLeft = hopLimit == Integer.MAX_VALUE ? Integer.MAX_VALUE : hopLimit - root.length;
     if (hopsLeft <= 0 || Double.isInfinite(toTarget[spurNode])) {
@@ -282,6 +316,9 @@ public final class YenLeveragePaths {
       predEdge[start] = -1;
       heap.offer(start, toTarget[spurNode]);
       while (!heap.isEmpty()) {
+        if (heap.peekKey() > budget) {
+          return null; // every path from here costs more than a candidate we already hold
+        }
         int state = heap.poll();
         int u = state / layers;
         int used = state % layers;
@@ -371,7 +408,7 @@ public final class YenLeveragePaths {
   }
 
   /** A path waiting in Yen's candidate list: cheapest first, then fewest hops, then tie ids. */
-  private record Candidate(int[] edges, double cost) implements Comparable<Candidate> {
+  private record Candidate(int[] edges, double cost, int deviation) implements Comparable<Candidate> {
     @Override
     public int compareTo(Candidate o) {
       int c = Double.compare(cost, o.cost);

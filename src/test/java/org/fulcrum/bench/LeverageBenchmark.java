@@ -56,6 +56,23 @@ public final class LeverageBenchmark {
     CaseFile generated = GeneratedLeverageGraph.generate("bench", actors, ties, 1.0, seed);
     report("generate the case in memory", ms(t0));
 
+    if (opt.containsKey("in-memory")) {
+      // the algorithms alone, on the generated case, without Neo4j: for quick iterations
+      LeverageGraph graph = LeverageGraph.of("bench", null, generated.actors(), generated.ties());
+      List<String[]> ids = pairs(graph, pairs, seed).stream()
+          .map(p -> new String[] {graph.actor(p[0]).id(), graph.actor(p[1]).id()}).toList();
+      for (int i = 0; i < 5; i++) {
+        new YenLeveragePaths(graph, PathQuery.between(ids.get(i)[0], ids.get(i)[1], 5)).run();
+      }
+      int[] spurs = new int[1];
+      double[] k5 = time(ids.size(), i -> spurs[0] +=
+          new YenLeveragePaths(graph, PathQuery.between(ids.get(i)[0], ids.get(i)[1], 5)).run().spurSearches());
+      distribution("k=5 strongest paths (in memory)", k5);
+      System.out.printf("  %.1f spur searches per query%n", spurs[0] / (double) ids.size());
+      distribution("single best path (in memory)", time(ids.size(), i ->
+          new YenLeveragePaths(graph, PathQuery.between(ids.get(i)[0], ids.get(i)[1], 1)).run()));
+      return;
+    }
     Path home = Files.createTempDirectory("fulcrum-bench");
     Map<org.neo4j.graphdb.config.Setting<?>, Object> settings = gds
         ? Map.of(org.neo4j.configuration.GraphDatabaseSettings.procedure_unrestricted, List.of("gds.*"))
