@@ -13,13 +13,15 @@ import java.util.Set;
  * the k shortest loopless paths in a network", Management Science 17(11), 1971) on tie costs
  * {@code -ln(strength x confidence)}, so the cheapest path is the one with the largest product.
  *
- * <p>One reverse Dijkstra from the target gives every actor its exact distance to the target on
- * the unrestricted (filtered) graph. Spur searches are A* searches with that distance as the
- * heuristic: it stays admissible and consistent when Yen blocks nodes and ties, and it leads the
- * search straight to the target unless a block forces a detour, so each spur search touches few
- * actors. With a hop limit the searches run over (actor, hops used) states and prune by the
- * fewest hops left to the target. Cost: one Dijkstra, O(m + n log n), plus k x (path length) A*
- * searches that are, in the worst case, Dijkstra-sized each.
+ * <p>One reverse Dijkstra from the target gives actors their distance to the target on the
+ * unrestricted (filtered) graph, exactly up to twice the best path's cost and as that radius
+ * beyond. Spur searches are A* searches with that distance as the heuristic: it stays admissible
+ * and consistent when Yen blocks nodes and ties, and it leads the search straight to the target
+ * unless a block forces a detour. Spur nodes are tried only from each path's deviation point on
+ * (Lawler's rule), and a spur search is abandoned once its frontier costs more than the k-th
+ * candidate already held. With a hop limit the searches run over (actor, hops used) states and
+ * prune by the fewest hops left to the target. Cost: one Dijkstra, O(m + n log n), plus at most
+ * k x (path length) A* searches that are, in the worst case, Dijkstra-sized each.
  *
  * <p>A single best path (k = 1, no hop limit, no via) skips all that: a bidirectional Dijkstra
  * meets in the middle and touches only the actors near the two balls' surfaces.
