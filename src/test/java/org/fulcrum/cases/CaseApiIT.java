@@ -46,6 +46,7 @@ class CaseApiIT {
 
   @LocalServerPort int port;
   @Autowired GraphStore store;
+  @Autowired CaseService cases;
   final HttpClient http = HttpClient.newHttpClient();
 
   byte[] mini;
@@ -291,6 +292,17 @@ class CaseApiIT {
         var rows = session.run(statement, params).list();
         assertThat(rows).as(file.toString()).isNotEmpty();
       }
+    }
+  }
+
+  @Test
+  void theInProcessProjectionReadsExactlyWhatTheDriverReads() {
+    for (String caseId : List.of("darfur-2003-2008", "kenya-2007-2008", "rwanda-1994")) {
+      var inProcess = cases.graphContent(caseId);
+      var overBolt = cases.graphContentOverBolt(caseId);
+      assertThat(inProcess.actors()).as(caseId).containsExactlyElementsOf(overBolt.actors());
+      assertThat(inProcess.ties()).as(caseId).containsExactlyInAnyOrderElementsOf(overBolt.ties());
+      assertThat(inProcess.summary()).isEqualTo(overBolt.summary());
     }
   }
 }
