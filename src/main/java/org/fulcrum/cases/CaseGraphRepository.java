@@ -41,6 +41,11 @@ class CaseGraphRepository {
 
   // ---- cases -------------------------------------------------------------------------------
 
+  Optional<java.time.LocalDate> asOf(String caseId) {
+    return client.query("MATCH (c:Case {id: $caseId}) RETURN c.asOf")
+        .bind(caseId).to("caseId").fetchAs(java.time.LocalDate.class).one();
+  }
+
   boolean exists(String caseId) {
     return client.query("MATCH (c:Case {id: $caseId}) RETURN count(c) > 0 AS found")
         .bind(caseId).to("caseId").fetchAs(Boolean.class).one().orElse(false);

@@ -1,5 +1,6 @@
 package org.fulcrum.cases;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -76,27 +77,33 @@ public class CaseService {
     return repository.load(caseId).orElseThrow(() -> CaseNotFoundException.caseId(caseId));
   }
 
-  /** A case's header, actors and ties, read in one transaction: the input of every analysis. */
-  public record GraphContent(CaseSummary summary, List<Actor> actors, List<Tie> ties) {}
+  /** A case's as-of date, actors and ties: the input of every analysis. */
+  public record GraphContent(LocalDate asOf, List<Actor> actors, List<Tie> ties) {}
+
+  /** The case's as-of date, without counting its contents. */
+  @Transactional(readOnly = true)
+  public LocalDate asOf(String caseId) {
+    return repository.asOf(caseId).orElseThrow(() -> CaseNotFoundException.caseId(caseId));
+  }
 
   /**
    * The analyses' input. On the embedded store it is read in process (several times faster on
    * large cases); the header always comes through the driver.
    */
   public GraphContent graphContent(String caseId) {
-    CaseSummary summary = transactions.execute(status -> summary(caseId));
+    LocalDate asOf = transactions.execute(status -> asOf(caseId));
     if (embedded.available()) {
       var content = embedded.read(caseId);
-      return new GraphContent(summary, content.actors(), content.ties());
+      return new GraphContent(asOf, content.actors(), content.ties());
     }
     return transactions.execute(status ->
-        new GraphContent(summary, repository.actors(caseId), repository.ties(caseId, false)));
+        new GraphContent(asOf, repository.actors(caseId), repository.ties(caseId, false)));
   }
 
   /** The same, always through the driver: the reference the embedded reader is tested against. */
   @Transactional(readOnly = true)
   public GraphContent graphContentOverBolt(String caseId) {
-    return new GraphContent(summary(caseId), repository.actors(caseId), repository.ties(caseId, false));
+    return new GraphContent(asOf(caseId), repository.actors(caseId), repository.ties(caseId, false));
   }
 
   @Transactional

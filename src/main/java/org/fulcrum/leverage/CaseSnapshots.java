@@ -39,7 +39,7 @@ public class CaseSnapshots {
   public LeverageGraph snapshot(String caseId, LocalDate asOf) {
     long version = version(caseId).get();
     LocalDate day = asOf != null ? asOf
-        : caseDays.computeIfAbsent(caseId, id -> cases.summary(id).asOf());
+        : caseDays.computeIfAbsent(caseId, cases::asOf);
     Key key = new Key(caseId, day);
     Cached cached = cache.get(key);
     if (cached != null && cached.version() == version) {

@@ -58,7 +58,9 @@ public final class LeverageBenchmark {
 
     if (opt.containsKey("in-memory")) {
       // the algorithms alone, on the generated case, without Neo4j: for quick iterations
+      t0 = System.nanoTime();
       LeverageGraph graph = LeverageGraph.of("bench", null, generated.actors(), generated.ties());
+      report("build the snapshot from records in memory", ms(t0));
       List<String[]> ids = pairs(graph, pairs, seed).stream()
           .map(p -> new String[] {graph.actor(p[0]).id(), graph.actor(p[1]).id()}).toList();
       for (int i = 0; i < 5; i++) {

@@ -302,7 +302,7 @@ class CaseApiIT {
       var overBolt = cases.graphContentOverBolt(caseId);
       assertThat(inProcess.actors()).as(caseId).containsExactlyElementsOf(overBolt.actors());
       assertThat(inProcess.ties()).as(caseId).containsExactlyInAnyOrderElementsOf(overBolt.ties());
-      assertThat(inProcess.summary()).isEqualTo(overBolt.summary());
+      assertThat(inProcess.asOf()).isEqualTo(overBolt.asOf());
     }
   }
 }
