@@ -100,7 +100,8 @@ final class CaseGraphMapping {
     return new Tie(str(m, "id"), str(m, "source"), str(m, "target"), vocab(TieType.class, m, "type"),
         num(m, "strength"), vocab(Polarity.class, m, "polarity"), vocab(Channel.class, m, "channel"),
         num(m, "confidence"), (LocalDate) m.get("from"), (LocalDate) m.get("to"),
-        (Boolean) m.get("veto"), (Double) m.get("votingWeight"), strings(m, "sources"));
+        (Boolean) m.get("veto"), m.get("votingWeight") == null ? null : ((Number) m.get("votingWeight")).doubleValue(),
+        strings(m, "sources"));
   }
 
   /** An actor from the columns of {@code CaseGraphRepository.actors}, in that order. */
@@ -152,9 +153,14 @@ final class CaseGraphMapping {
     return ((Number) m.get(key)).doubleValue();
   }
 
+  /** A list property: a List from the driver, a String[] from the embedded API. */
   private static List<String> strings(Map<String, Object> m, String key) {
     Object v = m.get(key);
-    return v == null ? List.of() : ((List<?>) v).stream().map(String::valueOf).toList();
+    if (v == null) {
+      return List.of();
+    }
+    return v instanceof String[] array ? List.of(array)
+        : ((List<?>) v).stream().map(String::valueOf).toList();
   }
 
   private static <E extends Enum<E> & Label> E vocab(Class<E> type, Map<String, Object> m, String key) {

@@ -1,19 +1,10 @@
 package org.fulcrum.cases;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.fulcrum.casefile.Actor;
-import org.fulcrum.casefile.ActorKind;
-import org.fulcrum.casefile.Channel;
-import org.fulcrum.casefile.DecisionRule;
-import org.fulcrum.casefile.Label;
-import org.fulcrum.casefile.Polarity;
-import org.fulcrum.casefile.TargetGroup;
 import org.fulcrum.casefile.Tie;
-import org.fulcrum.casefile.TieType;
 import org.fulcrum.store.GraphStore;
 import org.neo4j.graphdb.Direction;
 import org.neo4j.graphdb.GraphDatabaseService;
@@ -27,8 +18,8 @@ import org.springframework.stereotype.Component;
  * Reads a case's actors and ties straight from the embedded store, in process, for the analysis
  * projection: on large cases this is several times faster than streaming them over Bolt. With an
  * external store it is not available and {@link CaseGraphRepository} (the driver) is used.
- * Produces exactly what {@link CaseGraphMapping} produces from the driver (a test holds both to
- * the same answer on the curated cases).
+ * Maps properties with {@link CaseGraphMapping}, as the driver path does (a test holds both to the
+ * same answer on the curated cases).
  */
 @Component
 class EmbeddedCaseReader {
@@ -79,43 +70,13 @@ class EmbeddedCaseReader {
   }
 
   // Properties are read once per entity (getAllProperties walks the property chain once; a
-  // getProperty per key would walk it once per key).
+  // getProperty per key would walk it once per key), then mapped as the driver's maps are.
 
   private static Actor actor(Node node) {
-    Map<String, Object> n = node.getAllProperties();
-    return new Actor(str(n, "id"), str(n, "name"), vocab(ActorKind.class, n, "kind"), str(n, "country"),
-        num(n, "position"), num(n, "capability"), num(n, "salience"),
-        vocab(TargetGroup.class, n, "targetGroup"), vocab(DecisionRule.class, n, "decisionRule"),
-        strings(n, "sources"));
+    return CaseGraphMapping.actor(node.getAllProperties());
   }
 
-  private static Tie tie(Map<String, Object> r) {
-    Object weight = r.get("votingWeight");
-    return new Tie(str(r, "id"), str(r, "source"), str(r, "target"), vocab(TieType.class, r, "type"),
-        num(r, "strength"), vocab(Polarity.class, r, "polarity"), vocab(Channel.class, r, "channel"),
-        num(r, "confidence"), (LocalDate) r.get("from"), (LocalDate) r.get("to"),
-        (Boolean) r.get("veto"), weight == null ? null : ((Number) weight).doubleValue(), strings(r, "sources"));
-  }
-
-  private static String str(Map<String, Object> e, String key) {
-    return (String) e.get(key);
-  }
-
-  private static double num(Map<String, Object> e, String key) {
-    return ((Number) e.get(key)).doubleValue();
-  }
-
-  private static List<String> strings(Map<String, Object> e, String key) {
-    Object v = e.get(key);
-    return v == null ? List.of() : Arrays.asList((String[]) v);
-  }
-
-  private static <E extends Enum<E> & Label> E vocab(Class<E> type, Map<String, Object> e, String key) {
-    Object v = e.get(key);
-    if (v == null) {
-      return null;
-    }
-    return Label.parse(type, (String) v).orElseThrow(() -> new IllegalStateException(
-        "stored " + key + " '" + v + "' is not a known " + type.getSimpleName()));
+  private static Tie tie(Map<String, Object> properties) {
+    return CaseGraphMapping.tie(properties);
   }
 }
