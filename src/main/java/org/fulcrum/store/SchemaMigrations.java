@@ -48,8 +48,14 @@ public class SchemaMigrations implements InitializingBean {
 
   @Override
   public void afterPropertiesSet() {
-    for (Migration m : load()) {
-      apply(m);
+    try {
+      for (Migration m : load()) {
+        apply(m);
+      }
+    } catch (org.neo4j.driver.exceptions.ServiceUnavailableException
+        | org.neo4j.driver.exceptions.AuthenticationException e) {
+      // the first contact with the store: say which store and why, not a stack trace
+      throw new StoreUnavailableException("cannot use the Neo4j store: " + e.getMessage(), e);
     }
   }
 
