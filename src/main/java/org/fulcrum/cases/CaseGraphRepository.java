@@ -82,9 +82,9 @@ class CaseGraphRepository {
         count(c, "actors"), count(c, "ties"), count(c, "messages"), count(c, "sources"));
   }
 
-  /** Replaces whatever the store holds for this case with the given case. */
-  void replace(CaseFile c) {
-    delete(c.id());
+  /** Replaces whatever the store holds for this case with the given case; true if it existed. */
+  boolean replace(CaseFile c) {
+    boolean existed = delete(c.id());
     Map<String, Object> header = new HashMap<>();
     header.put("id", c.id());
     header.put("title", c.title());
@@ -98,6 +98,7 @@ class CaseGraphRepository {
     batches(c.id(), c.actors(), CaseGraphMapping::props, "CREATE (a:Actor) SET a = row, a.caseId = $caseId");
     batches(c.id(), c.ties(), CaseGraphMapping::props, CREATE_TIE);
     batches(c.id(), c.messages(), CaseGraphMapping::props, CREATE_MESSAGE);
+    return existed;
   }
 
   // The hints keep the planner on the (caseId, id) uniqueness index: without them it may scan

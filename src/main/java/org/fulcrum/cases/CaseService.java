@@ -51,8 +51,7 @@ public class CaseService {
   /** Stores a validated case, replacing any case with the same id. */
   @Transactional
   public ImportResult importCase(CaseFile caseFile) {
-    boolean replaced = repository.exists(caseFile.id());
-    repository.replace(caseFile);
+    boolean replaced = repository.replace(caseFile);
     events.publishEvent(new CaseChangedEvent(caseFile.id()));
     return new ImportResult(caseFile.summary(), replaced);
   }
@@ -87,8 +86,8 @@ public class CaseService {
   }
 
   /**
-   * The analyses' input. On the embedded store it is read in process (several times faster on
-   * large cases); the header always comes through the driver.
+   * The analyses' input. On the embedded store actors and ties are read in process (faster on
+   * large cases); the date, which also checks that the case exists, comes through the driver.
    */
   public GraphContent graphContent(String caseId) {
     LocalDate asOf = transactions.execute(status -> asOf(caseId));
