@@ -8,8 +8,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.fulcrum.casefile.Actor;
+import org.fulcrum.casefile.ActorKind;
+import org.fulcrum.casefile.Channel;
+import org.fulcrum.casefile.Polarity;
 import org.fulcrum.casefile.Tie;
+import org.fulcrum.casefile.TieType;
 
 /**
  * An immutable snapshot of a case's leverage graph on one day: the actors, and the ties valid on
@@ -36,6 +41,11 @@ public final class LeverageGraph {
   private final int[] outEdges;
   private final int[] inStart;
   private final int[] inEdges;
+  private final byte[] tieType;
+  private final byte[] tieChannel;
+  private final byte[] tiePolarity;
+  private final byte[] actorKind;
+  private final boolean[] everyTie;
 
   private LeverageGraph(String caseId, LocalDate asOf, List<Actor> actors, List<Tie> ties) {
     this.caseId = caseId;
@@ -49,6 +59,15 @@ public final class LeverageGraph {
       actorIndex.put(actors.get(i).id(), i);
     }
     tieIndex = new HashMap<>(m * 2);
+    actorKind = new byte[n];
+    for (int i = 0; i < n; i++) {
+      actorKind[i] = ordinal(actors.get(i).kind());
+    }
+    tieType = new byte[m];
+    tieChannel = new byte[m];
+    tiePolarity = new byte[m];
+    everyTie = new boolean[m];
+    Arrays.fill(everyTie, true);
     source = new int[m];
     target = new int[m];
     probability = new double[m];
@@ -65,6 +84,9 @@ public final class LeverageGraph {
       }
       source[e] = s;
       target[e] = d;
+      tieType[e] = ordinal(t.type());
+      tieChannel[e] = ordinal(t.channel());
+      tiePolarity[e] = ordinal(t.polarity());
       probability[e] = t.strength() * t.confidence();
       cost[e] = -Math.log(probability[e]);
       outDegree[s + 1]++;
@@ -96,6 +118,40 @@ public final class LeverageGraph {
       }
     }
     return new LeverageGraph(caseId, asOf, new ArrayList<>(actors), valid);
+  }
+
+  private static byte ordinal(Enum<?> value) {
+    return (byte) (value == null ? -1 : value.ordinal());
+  }
+
+  /**
+   * Which ties a filter lets through, as one flag per tie. Reads only primitive arrays, so a query
+   * pays a sequential pass over the ties, or nothing at all when it filters nothing (the shared
+   * all-true array is returned; callers must not write to it).
+   */
+  boolean[] allowedTies(Set<TieType> types, Set<Channel> channels, Polarity polarity,
+      Set<Integer> excludedActors, Set<ActorKind> excludedKinds, int keepA, int keepB) {
+    if (types.isEmpty() && channels.isEmpty() && polarity == null && excludedActors.isEmpty()
+        && excludedKinds.isEmpty()) {
+      return everyTie;
+    }
+    boolean[] node = new boolean[actorCount()];
+    for (int v = 0; v < node.length; v++) {
+      node[v] = v == keepA || v == keepB
+          || !(excludedActors.contains(v) || contains(excludedKinds, actorKind[v], ActorKind.values()));
+    }
+    boolean[] allowed = new boolean[tieCount()];
+    for (int e = 0; e < allowed.length; e++) {
+      allowed[e] = node[source[e]] && node[target[e]]
+          && (types.isEmpty() || contains(types, tieType[e], TieType.values()))
+          && (channels.isEmpty() || contains(channels, tieChannel[e], Channel.values()))
+          && (polarity == null || tiePolarity[e] == polarity.ordinal());
+    }
+    return allowed;
+  }
+
+  private static <E extends Enum<E>> boolean contains(Set<E> set, byte ordinal, E[] values) {
+    return ordinal >= 0 && !set.isEmpty() && set.contains(values[ordinal]);
   }
 
   private static int[] prefixSums(int[] counts) {

@@ -40,7 +40,6 @@ public final class YenLeveragePaths {
   private final LeverageGraph graph;
   private final PathQuery query;
   private final boolean[] allowedEdge;
-  private final boolean[] allowedNode;
   private final int source;
   private final int target;
   private final int via;
@@ -60,24 +59,13 @@ public final class YenLeveragePaths {
     this.source = graph.require(query.from(), "from");
     this.target = graph.require(query.to(), "to");
     this.via = query.via() == null ? -1 : graph.require(query.via(), "via");
-    for (String excluded : query.excludedActors()) {
-      graph.require(excluded, "excluded actor");
+    Set<Integer> excluded = new HashSet<>();
+    for (String id : query.excludedActors()) {
+      excluded.add(graph.require(id, "excluded actor"));
     }
+    allowedEdge = graph.allowedTies(query.tieTypes(), query.channels(), query.polarity(), excluded,
+        query.excludedKinds(), source, target);
     int n = graph.actorCount();
-    allowedNode = new boolean[n];
-    for (int v = 0; v < n; v++) {
-      var a = graph.actor(v);
-      allowedNode[v] = v == source || v == target
-          || !(query.excludedActors().contains(a.id()) || query.excludedKinds().contains(a.kind()));
-    }
-    allowedEdge = new boolean[graph.tieCount()];
-    for (int e = 0; e < allowedEdge.length; e++) {
-      var t = graph.tie(e);
-      allowedEdge[e] = allowedNode[graph.source(e)] && allowedNode[graph.target(e)]
-          && (query.tieTypes().isEmpty() || query.tieTypes().contains(t.type()))
-          && (query.channels().isEmpty() || query.channels().contains(t.channel()))
-          && (query.polarity() == null || query.polarity() == t.polarity());
-    }
     hopLimit = query.maxHops() == null ? Integer.MAX_VALUE : query.maxHops();
     toTarget = new double[n];
     nextEdge = new int[n];

@@ -175,4 +175,26 @@ class YenLeveragePathsTest {
       }
     }
   }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 12})
+  void anExcludedActorIsAvoidedAsBruteForceWithoutItAgrees(int k) {
+    for (long seed = 1; seed <= 60; seed++) {
+      LeverageGraph g = TestGraphs.random(seed, 9, 0.35);
+      int excluded = g.indexOf("a4").orElseThrow();
+      List<Double> expected = new ArrayList<>();
+      boolean[] onPath = new boolean[g.actorCount()];
+      onPath[excluded] = true; // never entered, exactly like an actor on the current path
+      dfs(g, 0, 8, onPath, 0, 0, null, expected);
+      expected.sort(Comparator.naturalOrder());
+      var paths = new YenLeveragePaths(g, query("a0", "a8", k, null, null, Set.of("a4"), Set.of(), null))
+          .run().paths();
+      assertThat(paths).as("seed %d", seed).hasSize(Math.min(k, expected.size()));
+      for (int i = 0; i < paths.size(); i++) {
+        assertThat(-Math.log(paths.get(i).strength())).as("seed %d path %d", seed, i)
+            .isCloseTo(expected.get(i), within(1e-9));
+        assertThat(paths.get(i).hops()).noneMatch(h -> h.target().equals("a4"));
+      }
+    }
+  }
 }

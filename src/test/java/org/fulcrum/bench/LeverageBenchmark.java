@@ -71,8 +71,14 @@ public final class LeverageBenchmark {
           new YenLeveragePaths(graph, PathQuery.between(ids.get(i)[0], ids.get(i)[1], 5)).run().spurSearches());
       distribution("k=5 strongest paths (in memory)", k5);
       System.out.printf("  %.1f spur searches per query%n", spurs[0] / (double) ids.size());
-      distribution("single best path (in memory)", time(ids.size(), i ->
-          new YenLeveragePaths(graph, PathQuery.between(ids.get(i)[0], ids.get(i)[1], 1)).run()));
+      List<Double> bestCosts = new ArrayList<>();
+      distribution("single best path (in memory)", time(ids.size(), i -> bestCosts.add(
+          new YenLeveragePaths(graph, PathQuery.between(ids.get(i)[0], ids.get(i)[1], 1)).run()
+              .paths().get(0).strength())));
+      jgraphtBidirectional(graph, ids, bestCosts);
+      if (!opt.containsKey("no-influence")) {
+        influence(graph, seed);
+      }
       return;
     }
     Path home = Files.createTempDirectory("fulcrum-bench");
@@ -155,6 +161,32 @@ public final class LeverageBenchmark {
         distribution("influence ranking, 10,000 samples, confidence 0.15", influence);
         System.out.printf(Locale.ROOT, "  average reverse-reachable set: %.0f actors besides the target%n",
             reached[0] / (targets.size() * 10_000.0));
+  }
+
+  /** The reference the issue cites: JGraphT's own bidirectional Dijkstra on the same ties. */
+  private static void jgraphtBidirectional(LeverageGraph graph, List<String[]> ids, List<Double> ours) {
+    long t0 = System.nanoTime();
+    var g = new org.jgrapht.graph.DefaultDirectedWeightedGraph<Integer, org.jgrapht.graph.DefaultWeightedEdge>(
+        org.jgrapht.graph.DefaultWeightedEdge.class);
+    for (int v = 0; v < graph.actorCount(); v++) {
+      g.addVertex(v);
+    }
+    for (int e = 0; e < graph.tieCount(); e++) {
+      g.setEdgeWeight(g.addEdge(graph.source(e), graph.target(e)), graph.cost(e));
+    }
+    report("JGraphT: build DefaultDirectedWeightedGraph", ms(t0));
+    var search = new org.jgrapht.alg.shortestpath.BidirectionalDijkstraShortestPath<>(g);
+    List<Double> theirs = new ArrayList<>();
+    distribution("single best path, JGraphT BidirectionalDijkstra", time(ids.size(), i -> theirs.add(
+        search.getPath(graph.indexOf(ids.get(i)[0]).orElseThrow(), graph.indexOf(ids.get(i)[1]).orElseThrow())
+            .getWeight())));
+    for (int i = 0; i < ours.size(); i++) {
+      if (Math.abs(-Math.log(ours.get(i)) - theirs.get(i)) > 1e-9) { // ours: strength, theirs: cost
+        throw new IllegalStateException("best path cost differs from JGraphT for pair " + i + ": "
+            + ours.get(i) + " vs " + theirs.get(i));
+      }
+    }
+    System.out.println("  best path costs identical to JGraphT's for all pairs");
   }
 
   // ---- GDS ---------------------------------------------------------------------------------
