@@ -14,27 +14,19 @@ import java.util.SplittableRandom;
  * target; the actors reached are exactly those whose pressure would have reached the target in
  * that world. So an actor's share of samples estimates its probability, for all actors in one pass.
  *
- * <p>Cost: O(samples x (reverse-reachable set size + the ties tried)); ties into an actor are
- * tried by geometric skipping, so an actor with many weak in-ties costs about (in-degree x largest
- * in-probability) draws instead of in-degree. Intervals are 95% Wilson score intervals.
+ * <p>Cost: O(samples x (reverse-reachable set size + the ties tried)); see
+ * {@link ReverseReachableSampler}. Intervals are 95% Wilson score intervals.
  */
 public final class ReverseReachableInfluence {
 
   static final double Z95 = 1.959963984540054;
 
-  /** Below this many in-ties, testing each tie costs less than skipping. */
-  private static final int SKIP_THRESHOLD = 8;
-
   private final LeverageGraph graph;
-  private final double[] maxInProbability;
+  private final ReverseReachableSampler sampler;
 
   public ReverseReachableInfluence(LeverageGraph graph) {
     this.graph = Objects.requireNonNull(graph, "graph");
-    maxInProbability = new double[graph.actorCount()];
-    for (int e = 0; e < graph.tieCount(); e++) {
-      int v = graph.target(e);
-      maxInProbability[v] = Math.max(maxInProbability[v], graph.probability(e));
-    }
+    this.sampler = new ReverseReachableSampler(graph);
   }
 
   public InfluenceRanking estimate(InfluenceQuery query) {
@@ -62,41 +54,9 @@ public final class ReverseReachableInfluence {
     int[] queue = new int[n];
     SplittableRandom random = new SplittableRandom(seed);
     for (int s = 1; s <= samples; s++) {
-      int head = 0;
-      int tail = 0;
-      queue[tail++] = target;
-      visited[target] = s;
-      while (head < tail) {
-        int v = queue[head++];
-        hits[v]++;
-        int start = graph.inStart(v);
-        int end = graph.inEnd(v);
-        double pmax = maxInProbability[v];
-        if (end - start < SKIP_THRESHOLD || pmax >= 1) {
-          for (int i = start; i < end; i++) {
-            int e = graph.inEdge(i);
-            int u = graph.source(e);
-            if (visited[u] != s && random.nextDouble() < graph.probability(e)) {
-              visited[u] = s;
-              queue[tail++] = u;
-            }
-          }
-        } else {
-          // Bounded-probability sampling (Q. Guo et al., "Influence maximization revisited:
-          // efficient sampling with bounded probabilities", KDD 2020): jump over a geometric number
-          // of ties with the largest probability, then keep the landing tie with p(e) / pmax.
-          double logMiss = Math.log1p(-pmax);
-          long i = start + (long) (Math.log(random.nextDouble()) / logMiss);
-          while (i < end) {
-            int e = graph.inEdge((int) i);
-            int u = graph.source(e);
-            if (visited[u] != s && random.nextDouble() * pmax < graph.probability(e)) {
-              visited[u] = s;
-              queue[tail++] = u;
-            }
-            i += 1 + (long) (Math.log(random.nextDouble()) / logMiss);
-          }
-        }
+      int size = sampler.sample(target, random, visited, s, queue);
+      for (int i = 0; i < size; i++) {
+        hits[queue[i]]++;
       }
     }
     return hits;

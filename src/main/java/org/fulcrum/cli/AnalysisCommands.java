@@ -7,9 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.fulcrum.analysis.BrokerCentrality;
+import org.fulcrum.analysis.EngagementPlanner;
 import org.fulcrum.analysis.InfluenceRanking;
 import org.fulcrum.analysis.LeveragePath;
 import org.fulcrum.analysis.PatronAnalysis;
+import org.fulcrum.analysis.RedTeam;
 import org.fulcrum.analysis.SupplyChokepoints;
 import org.fulcrum.analysis.YenLeveragePaths;
 import org.fulcrum.cases.CaseService;
@@ -221,6 +223,81 @@ final class AnalysisCommands {
       var r = (BrokerCentrality.Ranking) result;
       out.printf("%-28s %10s%n", "ACTOR", r.measure().toUpperCase(Locale.ROOT));
       r.actors().stream().limit(top).forEach(a -> out.printf("%-28s %10s%n", a.id(), f(a.score())));
+    }
+  }
+
+  /** What the plan and red-team commands share. */
+  abstract static class PlanBase extends Base {
+    @Option(names = "--engager", required = true) String engager;
+    @Option(names = "--budget", required = true, description = "diplomatic capital to spend") Double budget;
+    @Option(names = "--target-groups", description = "weights, e.g. planners:2,perpetrators:1 (default: every group 1)")
+    String targetGroups;
+    @Option(names = "--costs", description = "costs per actor, e.g. chn:5,egy:2 (default: the access rule)")
+    String costs;
+    @Option(names = "--samples", defaultValue = "10000") int samples;
+    @Option(names = "--seed", defaultValue = "42") long seed;
+
+    Map<String, String> planParameters() {
+      return params("engager", engager, "budget", budget, "targetGroups", targetGroups, "costs", costs,
+          "samples", samples, "seed", seed);
+    }
+  }
+
+  @Command(name = "plan", mixinStandardHelpOptions = true,
+      description = "Whom to engage under a budget, with each pick's cost, gain, paths and tools.")
+  static final class Plan extends PlanBase {
+    String analysis() {
+      return "plan";
+    }
+
+    Map<String, String> parameters() {
+      return planParameters();
+    }
+
+    void table(Object result, PrintWriter out) {
+      var plan = (EngagementPlanner.Plan) result;
+      out.printf("engager %s, budget %s, spent %s; selection: %s%n", plan.engager(), f(plan.budget()),
+          f(plan.spent()), plan.selection());
+      out.printf("%-20s %8s %8s  %s%n", "PICK", "COST", "GAIN", "WHY");
+      for (var p : plan.picks()) {
+        out.printf("%-20s %8s %8s  %s%n", p.id(), f(p.cost()), f(p.gain()), p.why());
+        out.printf("%-20s %8s %8s  cost: %s; tools: %s%n", "", "", "", p.costReason(),
+            p.tools().stream().map(Object::toString).collect(Collectors.joining(", ")));
+      }
+      out.printf("expected pressure %s (95%% interval %s to %s, %d fresh samples) of at most %s%n",
+          f(plan.expectedPressure()), f(plan.low()), f(plan.high()), plan.samples(), f(plan.totalWeight()));
+      out.println("guarantee: " + plan.guarantee());
+      plan.nextBest().forEach(a -> out.printf("not chosen: %-20s %s%n", a.id(), a.why()));
+    }
+  }
+
+  @Command(name = "red-team", mixinStandardHelpOptions = true,
+      description = "The target's best counter-move against a plan (forum shopping, leaning on a patron), and the hedge.")
+  static final class RedTeamCommand extends PlanBase {
+    @Option(names = "--target", required = true) String target;
+    @Option(names = "--plan", description = "engaged actor ids, comma-separated (default: the plan for these options)")
+    String plan;
+
+    String analysis() {
+      return "red-team";
+    }
+
+    Map<String, String> parameters() {
+      Map<String, String> p = planParameters();
+      p.putAll(params("target", target, "plan", plan));
+      return p;
+    }
+
+    void table(Object result, PrintWriter out) {
+      var r = (RedTeam.Answer) result;
+      out.printf("plan %s: expected pressure %s before any counter-move%n", String.join(", ", r.plan()),
+          f(r.pressureBefore()));
+      out.printf("%-16s %-20s %8s %8s  %s%n", "MOVE", "ACTOR", "AFTER", "REMOVED", "WHAT HAPPENS");
+      r.moves().forEach(m -> out.printf("%-16s %-20s %8s %8s  %s%n", m.kind(), m.actor(),
+          f(m.pressureAfter()), f(m.removed()), m.explanation()));
+      if (r.hedge() != null) {
+        out.println("hedge: " + r.hedge().id() + " - " + r.hedge().explanation());
+      }
     }
   }
 }

@@ -27,7 +27,8 @@ import picocli.CommandLine.ParseResult;
     description = "Stakeholder leverage analysis. Without a command, serves the REST API.",
     subcommands = {ImportCommand.class, ExportCommand.class, ListCommand.class,
         AnalysisCommands.Paths.class, AnalysisCommands.Influence.class, AnalysisCommands.Patrons.class,
-        AnalysisCommands.Chokepoints.class, AnalysisCommands.Centrality.class})
+        AnalysisCommands.Chokepoints.class, AnalysisCommands.Centrality.class,
+        AnalysisCommands.Plan.class, AnalysisCommands.RedTeamCommand.class})
 public final class FulcrumCli {
 
   public static final int OK = 0;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.fulcrum.analysis.BrokerCentrality;
+import org.fulcrum.analysis.EngagementPlanner;
 import org.fulcrum.analysis.ExactInfluence;
 import org.fulcrum.analysis.InfluenceQuery;
 import org.fulcrum.analysis.InfluenceRanking;
@@ -16,6 +17,8 @@ import org.fulcrum.analysis.LeverageGraph;
 import org.fulcrum.analysis.LeveragePath;
 import org.fulcrum.analysis.PatronAnalysis;
 import org.fulcrum.analysis.PathQuery;
+import org.fulcrum.analysis.PlanQuery;
+import org.fulcrum.analysis.RedTeam;
 import org.fulcrum.analysis.ReverseReachableInfluence;
 import org.fulcrum.analysis.SupplyChokepoints;
 import org.fulcrum.analysis.YenLeveragePaths;
@@ -23,6 +26,7 @@ import org.fulcrum.casefile.ActorKind;
 import org.fulcrum.casefile.Channel;
 import org.fulcrum.casefile.Label;
 import org.fulcrum.casefile.Polarity;
+import org.fulcrum.casefile.TargetGroup;
 import org.fulcrum.casefile.TieType;
 
 /**
@@ -31,6 +35,8 @@ import org.fulcrum.casefile.TieType;
  * list its result as (item, measure) pairs so that a what-if can say what changed.
  */
 sealed interface AnalysisRequest {
+
+  String ANALYSES = "paths, influence, patrons, chokepoints, centrality, plan or red-team";
 
   Object run(LeverageGraph graph);
 
@@ -42,7 +48,7 @@ sealed interface AnalysisRequest {
 
   static AnalysisRequest parse(String analysis, Map<String, String> p) {
     if (analysis == null) {
-      throw new IllegalArgumentException("analysis is required: paths, influence, patrons, chokepoints or centrality");
+      throw new IllegalArgumentException("analysis is required: " + ANALYSES);
     }
     return switch (analysis) {
       case "paths" -> new Paths(new PathQuery(p.get("from"), p.get("to"),
@@ -59,8 +65,10 @@ sealed interface AnalysisRequest {
           mode(p.getOrDefault("mode", "ties")));
       case "centrality" -> new Centrality(p.getOrDefault("measure", "betweenness"),
           weighting(p.getOrDefault("weighting", "leverage")));
+      case "plan" -> new Plan(planQuery(p));
+      case "red-team" -> new RedTeamRequest(planQuery(p), list(p, "plan"), required(p, "target"));
       default -> throw new IllegalArgumentException("unknown analysis '" + analysis
-          + "'; expected paths, influence, patrons, chokepoints or centrality");
+          + "'; expected " + ANALYSES);
     };
   }
 
@@ -166,7 +174,89 @@ sealed interface AnalysisRequest {
     }
   }
 
+  record Plan(PlanQuery query) implements AnalysisRequest {
+    public EngagementPlanner.Plan run(LeverageGraph graph) {
+      return new EngagementPlanner(graph).plan(query);
+    }
+
+    public String measure() {
+      return "marginal expected pressure the pick adds (total under 'expected pressure')";
+    }
+
+    public Map<String, Double> items(Object result) {
+      var plan = (EngagementPlanner.Plan) result;
+      Map<String, Double> items = new LinkedHashMap<>();
+      items.put("expected pressure", plan.expectedPressure());
+      plan.picks().forEach(p -> items.put(p.id(), p.gain()));
+      return items;
+    }
+  }
+
+  /** Without {@code plan}, the engagement plan for the same query is made first and answered. */
+  record RedTeamRequest(PlanQuery query, List<String> plan, String target) implements AnalysisRequest {
+    public RedTeam.Answer run(LeverageGraph graph) {
+      List<String> picks = plan.isEmpty()
+          ? new EngagementPlanner(graph).plan(query).picks().stream().map(EngagementPlanner.Pick::id).toList()
+          : plan;
+      if (picks.isEmpty()) {
+        throw new IllegalArgumentException("plan: the engager can afford no actor that reaches a target"
+            + " group within the budget, so there is no plan to answer; name the plan's actors");
+      }
+      return new RedTeam(graph).respond(query, picks, target);
+    }
+
+    public String measure() {
+      return "expected pressure left after the counter-move";
+    }
+
+    public Map<String, Double> items(Object result) {
+      var answer = (RedTeam.Answer) result;
+      Map<String, Double> items = new LinkedHashMap<>();
+      items.put("pressure before", answer.pressureBefore());
+      answer.moves().forEach(m -> items.put(m.kind() + " " + m.actor(), m.pressureAfter()));
+      return items;
+    }
+  }
+
   // ---- parameter parsing -------------------------------------------------------------------
+
+  /**
+   * engager, budget, targetGroups ({@code planners:2,victims:1}), costs ({@code actor:3,other:1}),
+   * samples, seed.
+   */
+  private static PlanQuery planQuery(Map<String, String> p) {
+    String budget = blankToNull(p.get("budget"));
+    if (budget == null) {
+      throw new IllegalArgumentException("budget: a positive number is required");
+    }
+    Map<TargetGroup, Double> groups = new LinkedHashMap<>();
+    numbers(p, "targetGroups").forEach((k, v) -> groups.put(label(k, "targetGroups", TargetGroup.class), v));
+    return new PlanQuery(required(p, "engager"), number(budget, "budget"), groups, numbers(p, "costs"),
+        integer(p, "samples", PlanQuery.SAMPLES_DEFAULT),
+        p.containsKey("seed") ? longValue(p, "seed") : PlanQuery.SEED_DEFAULT);
+  }
+
+  private static double number(String v, String name) {
+    try {
+      return Double.parseDouble(v.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a number, got '" + v + "'");
+    }
+  }
+
+  /** {@code key:number,key:number}; a key without a number means 1. */
+  private static Map<String, Double> numbers(Map<String, String> p, String name) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (String item : list(p, name)) {
+      int colon = item.lastIndexOf(':');
+      String key = colon < 0 ? item : item.substring(0, colon).strip();
+      double value = colon < 0 ? 1 : number(item.substring(colon + 1), name + "." + key);
+      if (out.put(key, value) != null) {
+        throw new IllegalArgumentException(name + ": '" + key + "' is given twice");
+      }
+    }
+    return out;
+  }
 
   private static String required(Map<String, String> p, String name) {
     String v = blankToNull(p.get(name));

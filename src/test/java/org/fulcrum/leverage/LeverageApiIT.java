@@ -169,4 +169,55 @@ class LeverageApiIT {
     assertThat(before).isCloseTo(0.45, within(1e-12));
     assertThat(after).isCloseTo(0.18, within(1e-12));
   }
+
+  @Test
+  void engagementPlanPicksWithCostsGainsPathsAndAnInterval() throws Exception {
+    Answer a = call("POST", "/api/cases/mini/engagement-plan",
+        "{\"engager\": \"usa\", \"budget\": 10, \"targetGroups\": {\"planners\": 1, \"perpetrators\": 1}}");
+    assertThat(a.status()).isEqualTo(200);
+    JsonNode pick = a.json().get("picks").get(0);
+    // chn: base 3 for a state / access 0.45 (usa -trades-> chn); sdn (3 / 0.27) and militia
+    // (2 / 0.1701) cost more than the budget
+    assertThat(a.json().get("picks").size()).isEqualTo(1);
+    assertThat(pick.get("id").asString()).isEqualTo("chn");
+    assertThat(pick.get("cost").asDouble()).isCloseTo(3 / 0.45, within(1e-9));
+    assertThat(pick.get("access").get("hops").get(0).get("tie").asString()).isEqualTo("t1");
+    assertThat(pick.get("tools").toString()).contains("military").contains("cooperative");
+    // exact: chn reaches sdn with 0.56 and militia with 0.56 x 0.63
+    double exact = 0.56 + 0.56 * 0.63;
+    assertThat(a.json().get("low").asDouble()).isLessThanOrEqualTo(exact);
+    assertThat(a.json().get("high").asDouble()).isGreaterThanOrEqualTo(exact);
+    assertThat(a.json().get("guarantee").asString()).contains("0.316");
+    assertThat(a.json().get("totalWeight").asDouble()).isEqualTo(2.0);
+
+    Answer noBudget = call("POST", "/api/cases/mini/engagement-plan", "{\"engager\": \"usa\"}");
+    assertThat(noBudget.status()).isEqualTo(400);
+    assertThat(noBudget.json().toString()).contains("budget");
+    Answer badGroup = call("POST", "/api/cases/mini/engagement-plan",
+        "{\"engager\": \"usa\", \"budget\": 5, \"targetGroups\": {\"bystanders\": 1}}");
+    assertThat(badGroup.status()).isEqualTo(400);
+    assertThat(badGroup.json().toString()).contains("bystanders").contains("planners");
+  }
+
+  @Test
+  void redTeamFindsThePatronToLeanOnAndTheHedge() throws Exception {
+    Answer a = call("POST", "/api/cases/mini/red-team", "{\"engager\": \"usa\", \"budget\": 10,"
+        + " \"target\": \"sdn\", \"targetGroups\": {\"planners\": 1, \"perpetrators\": 1}}");
+    assertThat(a.status()).isEqualTo(200);
+    assertThat(a.json().get("plan").toString()).isEqualTo("[\"chn\"]");
+    JsonNode best = a.json().get("best");
+    // sdn leans on its arms supplier chn, the one actor the plan engaged: no pressure is left
+    assertThat(best.get("kind").asString()).isEqualTo("lean-on-patron");
+    assertThat(best.get("actor").asString()).isEqualTo("chn");
+    assertThat(best.get("pressureAfter").asDouble()).isZero();
+    assertThat(best.get("removed").asDouble()).isEqualTo(a.json().get("pressureBefore").asDouble());
+    assertThat(a.json().get("moves").toString()).contains("shop-to-forum").contains("unsc");
+    JsonNode hedge = a.json().get("hedge");
+    assertThat(hedge.get("id").asString()).isEqualTo("militia");
+    assertThat(hedge.get("fitsBudget").asBoolean()).isFalse();
+
+    Answer noTarget = call("POST", "/api/cases/mini/red-team", "{\"engager\": \"usa\", \"budget\": 10}");
+    assertThat(noTarget.status()).isEqualTo(400);
+    assertThat(noTarget.json().toString()).contains("target");
+  }
 }

@@ -1,0 +1,67 @@
+package org.fulcrum.analysis;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.fulcrum.casefile.TargetGroup;
+
+/**
+ * What an engagement plan is asked for.
+ *
+ * @param engager the actor whose diplomatic capital is spent
+ * @param budget how much capital there is, in the units of the costs (&gt; 0)
+ * @param groupWeights how much reaching an actor of each target group is worth; an actor without a
+ *     target group, or of a group not named, is worth nothing. Empty: every group weighs 1.
+ * @param costs what engaging an actor costs, overriding the default rule ({@link
+ *     EngagementPlanner#baseCost}) for the actors named
+ * @param samples how many reverse-reachable samples the plan is chosen on (and, separately,
+ *     evaluated on)
+ * @param seed the random seed: the same query on the same case gives the same plan
+ */
+public record PlanQuery(String engager, double budget, Map<TargetGroup, Double> groupWeights,
+    Map<String, Double> costs, int samples, long seed) {
+
+  public static final int SAMPLES_DEFAULT = 10_000;
+  public static final long SEED_DEFAULT = 42L;
+
+  public PlanQuery {
+    if (engager == null || engager.isBlank()) {
+      throw new IllegalArgumentException("engager: the engaging actor's id is required");
+    }
+    if (!(budget > 0) || Double.isInfinite(budget)) {
+      throw new IllegalArgumentException("budget must be a positive number, got " + budget);
+    }
+    if (samples < 1 || samples > InfluenceQuery.SAMPLES_MAX) {
+      throw new IllegalArgumentException("samples must be between 1 and " + InfluenceQuery.SAMPLES_MAX
+          + ", got " + samples);
+    }
+    Map<TargetGroup, Double> weights = new EnumMap<>(TargetGroup.class);
+    if (groupWeights == null || groupWeights.isEmpty()) {
+      for (TargetGroup group : TargetGroup.values()) {
+        weights.put(group, 1.0);
+      }
+    } else {
+      groupWeights.forEach((group, weight) -> {
+        if (weight == null || !(weight >= 0) || Double.isInfinite(weight)) {
+          throw new IllegalArgumentException("targetGroups." + group.label()
+              + ": a weight must be a number of at least 0, got " + weight);
+        }
+        weights.put(group, weight);
+      });
+      if (weights.values().stream().allMatch(w -> w == 0)) {
+        throw new IllegalArgumentException("targetGroups: at least one weight must be above 0");
+      }
+    }
+    groupWeights = Map.copyOf(weights);
+    Map<String, Double> given = new LinkedHashMap<>();
+    if (costs != null) {
+      costs.forEach((id, cost) -> {
+        if (cost == null || !(cost > 0) || Double.isInfinite(cost)) {
+          throw new IllegalArgumentException("costs." + id + ": a cost must be a positive number, got " + cost);
+        }
+        given.put(id, cost);
+      });
+    }
+    costs = Map.copyOf(given);
+  }
+}

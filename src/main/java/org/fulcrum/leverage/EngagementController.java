@@ -1,0 +1,57 @@
+package org.fulcrum.leverage;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import org.fulcrum.analysis.EngagementPlanner;
+import org.fulcrum.analysis.RedTeam;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Turning the graph into a plan: whom to engage, and what the adversary does about it. */
+@RestController
+@RequestMapping("/api/cases/{caseId}")
+@Tag(name = "Engagement", description = "Engagement plan under a budget, the adversary's counter-move")
+class EngagementController {
+
+  private final LeverageService leverage;
+
+  EngagementController(LeverageService leverage) {
+    this.leverage = leverage;
+  }
+
+  @Operation(summary = "Whom to engage under a budget",
+      description = "Maximises the expected weight of target-group actors that the engaged actors'"
+          + " pressure reaches (independent cascade, reverse-reachable samples) by cost-benefit lazy"
+          + " greedy plus the best single pick. Each pick: cost (and how it was set), marginal gain,"
+          + " the engager's access path, the pick's strongest onward path, its tool families."
+          + " expectedPressure with low/high is measured on fresh samples; guarantee states the"
+          + " approximation bound; nextBest lists what unchosen actors would have added.")
+  @PostMapping("/engagement-plan")
+  EngagementPlanner.Plan plan(@PathVariable String caseId, @RequestBody EngagementRequest body,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+    return (EngagementPlanner.Plan) leverage.run(caseId, asOf, "plan", parameters(body));
+  }
+
+  @Operation(summary = "The target's best counter-move against an engagement plan, and the hedge",
+      description = "Moves: lean on a patron (its outgoing ties go) or shop to a forum it can appeal"
+          + " to (every other forum's outgoing ties go). Each with the plan's pressure after it;"
+          + " the best move removes the most; the hedge is the actor that restores the most after it.")
+  @PostMapping("/red-team")
+  RedTeam.Answer redTeam(@PathVariable String caseId, @RequestBody EngagementRequest body,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+    return (RedTeam.Answer) leverage.run(caseId, asOf, "red-team", parameters(body));
+  }
+
+  private static java.util.Map<String, String> parameters(EngagementRequest body) {
+    if (body == null) {
+      throw new IllegalArgumentException("a JSON body with engager and budget is required");
+    }
+    return body.parameters();
+  }
+}
