@@ -1,0 +1,65 @@
+package org.fulcrum.analysis;
+
+import org.fulcrum.casefile.Label;
+import org.fulcrum.casefile.Phase;
+import org.fulcrum.casefile.Tempo;
+
+/**
+ * What a playbook is asked for.
+ *
+ * @param engager who would apply the tools (an actor id)
+ * @param target whose regime the planners and perpetrators are drawn from (an actor id)
+ * @param phase where the crisis stands
+ * @param tempo volcanic (rapid killing: slow tools are left out, fast ones come first) or rolling
+ * @param actorsPerTool for each tool and group, at most this many actors, the best reached first
+ */
+public record PlaybookQuery(String engager, String target, Phase phase, Tempo tempo,
+    int actorsPerTool) {
+
+  public static final int ACTORS_PER_TOOL_DEFAULT = 3;
+  public static final int ACTORS_PER_TOOL_MAX = 50;
+
+  public PlaybookQuery {
+    if (engager == null || engager.isBlank()) {
+      throw new IllegalArgumentException("engager: the engager's actor id is required");
+    }
+    if (target == null || target.isBlank()) {
+      throw new IllegalArgumentException("target: the target's actor id is required");
+    }
+    if (engager.equals(target)) {
+      throw new IllegalArgumentException("target: the same actor as the engager ('" + engager + "')");
+    }
+    if (phase == null) {
+      throw new IllegalArgumentException("phase: required, one of " + Label.allowed(Phase.class));
+    }
+    if (tempo == null) {
+      throw new IllegalArgumentException("tempo: required, one of " + Label.allowed(Tempo.class));
+    }
+    if (actorsPerTool < 1 || actorsPerTool > ACTORS_PER_TOOL_MAX) {
+      throw new IllegalArgumentException("actorsPerTool: must be between 1 and "
+          + ACTORS_PER_TOOL_MAX + ", got " + actorsPerTool);
+    }
+  }
+
+  public PlaybookQuery(String engager, String target, Phase phase, Tempo tempo) {
+    this(engager, target, phase, tempo, ACTORS_PER_TOOL_DEFAULT);
+  }
+
+  /**
+   * A query from the labels used in files and URLs ({@code mass-atrocity}, {@code volcanic}).
+   *
+   * @throws IllegalArgumentException naming the field that is missing or not a known label
+   */
+  public static PlaybookQuery of(String engager, String target, String phase, String tempo) {
+    return new PlaybookQuery(engager, target, parse(Phase.class, "phase", phase),
+        parse(Tempo.class, "tempo", tempo));
+  }
+
+  private static <E extends Enum<E> & Label> E parse(Class<E> type, String field, String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    return Label.parse(type, text).orElseThrow(() -> new IllegalArgumentException(
+        field + ": '" + text + "' is not one of " + Label.allowed(type)));
+  }
+}
