@@ -18,6 +18,8 @@ import org.fulcrum.analysis.LeveragePath;
 import org.fulcrum.analysis.PatronAnalysis;
 import org.fulcrum.analysis.PathQuery;
 import org.fulcrum.analysis.PlanQuery;
+import org.fulcrum.analysis.Playbook;
+import org.fulcrum.analysis.PlaybookQuery;
 import org.fulcrum.analysis.RedTeam;
 import org.fulcrum.analysis.ReverseReachableInfluence;
 import org.fulcrum.analysis.SupplyChokepoints;
@@ -36,7 +38,7 @@ import org.fulcrum.casefile.TieType;
  */
 sealed interface AnalysisRequest {
 
-  String ANALYSES = "paths, influence, patrons, chokepoints, centrality, plan or red-team";
+  String ANALYSES = "paths, influence, patrons, chokepoints, centrality, plan, red-team or playbook";
 
   Object run(LeverageGraph graph);
 
@@ -67,6 +69,8 @@ sealed interface AnalysisRequest {
           weighting(p.getOrDefault("weighting", "leverage")));
       case "plan" -> new Plan(planQuery(p));
       case "red-team" -> new RedTeamRequest(planQuery(p), list(p, "plan"), required(p, "target"));
+      case "playbook" -> new PlaybookRequest(PlaybookQuery.of(required(p, "engager"), required(p, "target"),
+          p.get("phase"), p.get("tempo")));
       default -> throw new IllegalArgumentException("unknown analysis '" + analysis
           + "'; expected " + ANALYSES);
     };
@@ -214,6 +218,25 @@ sealed interface AnalysisRequest {
       Map<String, Double> items = new LinkedHashMap<>();
       items.put("pressure before", answer.pressureBefore());
       answer.moves().forEach(m -> items.put(m.kind() + " " + m.actor(), m.pressureAfter()));
+      return items;
+    }
+  }
+
+  record PlaybookRequest(PlaybookQuery query) implements AnalysisRequest {
+    public Playbook.Plan run(LeverageGraph graph) {
+      return new Playbook(graph).plan(query);
+    }
+
+    public String measure() {
+      return "strength of the path that makes the option possible";
+    }
+
+    public Map<String, Double> items(Object result) {
+      Map<String, Double> items = new LinkedHashMap<>();
+      for (var group : ((Playbook.Plan) result).groups()) {
+        group.options().forEach(o -> items.put(group.group().label() + " " + o.tool() + " on " + o.actor(),
+            o.path().strength()));
+      }
       return items;
     }
   }

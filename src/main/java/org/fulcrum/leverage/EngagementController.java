@@ -3,9 +3,12 @@ package org.fulcrum.leverage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.fulcrum.analysis.EngagementPlanner;
+import org.fulcrum.analysis.Playbook;
 import org.fulcrum.analysis.RedTeam;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -46,6 +49,29 @@ class EngagementController {
   RedTeam.Answer redTeam(@PathVariable String caseId, @RequestBody EngagementRequest body,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
     return (RedTeam.Answer) leverage.run(caseId, asOf, "red-team", parameters(body));
+  }
+
+  @Operation(summary = "Options per target group that the engager can actually apply",
+      description = "Tools of the catalogue (the seed's Table 1, catalogue/tools.json) per target group,"
+          + " each on an actor of that group with the best path that uses only the tool's channels"
+          + " (and tie types); fast tools first and slow ones dropped when the tempo is volcanic; each"
+          + " group says whether it mixes coercive and cooperative options, and why left-out tools"
+          + " are left out. phase and tempo default to the case's own.")
+  @GetMapping("/playbook")
+  Playbook.Plan playbook(@PathVariable String caseId,
+      @RequestParam(required = false) String engager, @RequestParam(required = false) String target,
+      @Parameter(description = "latent, emerging, escalating, mass-atrocity, recovery") @RequestParam(required = false) String phase,
+      @Parameter(description = "rolling or volcanic") @RequestParam(required = false) String tempo,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+    java.util.Map<String, String> p = new java.util.LinkedHashMap<>();
+    java.util.Map.of("engager", engager == null ? "" : engager, "target", target == null ? "" : target,
+        "phase", phase == null ? "" : phase, "tempo", tempo == null ? "" : tempo)
+        .forEach((k, v) -> {
+          if (!v.isBlank()) {
+            p.put(k, v);
+          }
+        });
+    return (Playbook.Plan) leverage.run(caseId, asOf, "playbook", p);
   }
 
   private static java.util.Map<String, String> parameters(EngagementRequest body) {

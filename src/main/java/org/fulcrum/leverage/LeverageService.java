@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.fulcrum.analysis.LeverageGraph;
+import org.fulcrum.cases.CaseService;
+import org.fulcrum.casefile.CaseSummary;
 import org.fulcrum.casefile.Actor;
 import org.fulcrum.casefile.ActorKind;
 import org.fulcrum.casefile.CaseFormatException;
@@ -32,23 +34,43 @@ public class LeverageService {
   public static final String WHAT_IF_SOURCE = "what-if";
 
   private final CaseSnapshots snapshots;
+  private final CaseService cases;
 
-  LeverageService(CaseSnapshots snapshots) {
+  LeverageService(CaseSnapshots snapshots, CaseService cases) {
     this.snapshots = snapshots;
+    this.cases = cases;
   }
 
-  /** Runs one analysis, given by name and query parameters, on the case as of a day. */
+  /**
+   * Runs one analysis, given by name and query parameters, on the case as of a day. A playbook
+   * without phase or tempo takes the case's own.
+   */
   public Object run(String caseId, LocalDate asOf, String analysis, Map<String, String> parameters) {
-    AnalysisRequest request = AnalysisRequest.parse(analysis, parameters);
+    AnalysisRequest request = AnalysisRequest.parse(analysis, withCaseDefaults(caseId, analysis, parameters));
     return request.run(snapshots.snapshot(caseId, asOf));
+  }
+
+  private Map<String, String> withCaseDefaults(String caseId, String analysis, Map<String, String> parameters) {
+    if (!"playbook".equals(analysis) || (parameters.get("phase") != null && parameters.get("tempo") != null)) {
+      return parameters;
+    }
+    CaseSummary summary = cases.summary(caseId);
+    Map<String, String> p = new java.util.LinkedHashMap<>(parameters);
+    if (p.get("phase") == null && summary.phase() != null) {
+      p.put("phase", summary.phase().label());
+    }
+    if (p.get("tempo") == null && summary.tempo() != null) {
+      p.put("tempo", summary.tempo().label());
+    }
+    return p;
   }
 
   public WhatIfAnswer whatIf(String caseId, LocalDate asOf, WhatIfRequest body) {
     if (body == null) {
       throw new IllegalArgumentException("a body with analysis, parameters and changes is required");
     }
-    AnalysisRequest request = AnalysisRequest.parse(body.analysis(),
-        body.parameters() == null ? Map.of() : body.parameters());
+    AnalysisRequest request = AnalysisRequest.parse(body.analysis(), withCaseDefaults(caseId, body.analysis(),
+        body.parameters() == null ? Map.of() : body.parameters()));
     Scenario changes = body.changes() == null ? new Scenario(null, null, null, null) : body.changes();
     LeverageGraph baseline = snapshots.snapshot(caseId, asOf);
     LeverageGraph changed = apply(baseline, changes);
