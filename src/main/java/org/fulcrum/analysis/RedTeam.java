@@ -1,7 +1,6 @@
 package org.fulcrum.analysis;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,7 +13,6 @@ import java.util.SplittableRandom;
 import java.util.function.IntPredicate;
 import org.fulcrum.casefile.ActorKind;
 import org.fulcrum.casefile.Tie;
-import org.fulcrum.casefile.TieType;
 
 /**
  * The adversary's best answer to an engagement plan, and the pick that best hedges against it.
@@ -24,9 +22,9 @@ import org.fulcrum.casefile.TieType;
  * <ul>
  *   <li><b>Lean on a patron</b> (one of {@link PatronAnalysis}'s patrons): the patron stops passing
  *       pressure on, and stops exerting it if the plan engaged it; all its outgoing ties go.</li>
- *   <li><b>Shop to a forum</b> it can appeal to (a forum that a member of the regime, or one of its
- *       patrons, is a member of): the matter moves to that forum, so every other forum's outgoing
- *       ties stop counting; the chosen forum keeps its own.</li>
+ *   <li><b>Shop to a forum</b>: one of {@link ForumShopping}'s escape venues (a forum the target
+ *       can appeal to that is friendlier to it than the engager's lead channel). The matter moves
+ *       there, so every other forum's outgoing ties stop counting; the chosen forum keeps its own.</li>
  * </ul>
  * Each move is scored by how much of the plan's expected pressure ({@link EngagementPlanner}'s
  * objective, same target-group weights) it removes, measured with the same random seed in both
@@ -84,15 +82,18 @@ public final class RedTeam {
               graph.actor(target).name(), patron.name(), 100 * patron.shieldShare(), patron.name(),
               plan.contains(patron.id()) ? " and stops exerting it, though the plan engaged it" : "")));
     }
-    for (int forum : appealForums(target, patrons)) {
-      String forumId = graph.actor(forum).id();
+    ForumShopping.Assessment forums = new ForumShopping(graph).assess(targetId, query.engager());
+    for (ForumShopping.EscapeVenue venue : forums.escapeVenues()) {
+      int forum = graph.require(venue.id(), "forum");
+      String forumId = venue.id();
       IntPredicate otherForums = e -> graph.actor(graph.source(e)).kind() == ActorKind.FORUM
           && graph.source(e) != forum;
       double p = pressure(mask(otherForums), plan, weight, query);
       List<String> tiesCut = cut(otherForums);
       moves.add(new Move("shop-to-forum", forumId, graph.actor(forum).name(), p, before - p, tiesCut,
-          String.format(Locale.ROOT, "%s takes the matter to %s; the %d ties out of the other forums stop counting",
-              graph.actor(target).name(), graph.actor(forum).name(), tiesCut.size())));
+          String.format(Locale.ROOT, "%s takes the matter to %s, an escape venue (%s); the %d ties out of"
+              + " the other forums stop counting", graph.actor(target).name(), graph.actor(forum).name(),
+              venue.explanation(), tiesCut.size())));
     }
     moves.sort(Comparator.comparingDouble(Move::removed).reversed().thenComparing(Move::actor));
     Move best = moves.isEmpty() ? null : moves.get(0);
@@ -100,22 +101,6 @@ public final class RedTeam {
     return new Answer(targetId, query.engager(), List.copyOf(planIds), before, best, List.copyOf(moves),
         hedge, query.samples(), query.seed(), "lean on a patron: its outgoing ties go; shop to a forum:"
             + " every other forum's outgoing ties go; pressure as in the engagement plan, same seed in every world");
-  }
-
-  /** Forums a regime member or a patron of the target belongs to. */
-  private List<Integer> appealForums(int target, PatronAnalysis.Ranking patrons) {
-    BitSet appellants = Regime.of(graph, target);
-    for (PatronAnalysis.Patron p : patrons.patrons()) {
-      appellants.set(graph.require(p.id(), "patron"));
-    }
-    Set<Integer> forums = new java.util.TreeSet<>();
-    for (int e = 0; e < graph.tieCount(); e++) {
-      if (graph.tie(e).type() == TieType.MEMBER_OF && appellants.get(graph.source(e))
-          && graph.actor(graph.target(e)).kind() == ActorKind.FORUM) {
-        forums.add(graph.target(e));
-      }
-    }
-    return List.copyOf(forums);
   }
 
   private Hedge hedge(Move best, Set<String> plan, double[] weight, PlanQuery query, int engager,

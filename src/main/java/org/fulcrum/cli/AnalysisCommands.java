@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.fulcrum.analysis.BrokerCentrality;
 import org.fulcrum.analysis.EngagementPlanner;
+import org.fulcrum.analysis.ForumShopping;
+import org.fulcrum.analysis.Playbook;
 import org.fulcrum.analysis.InfluenceRanking;
 import org.fulcrum.analysis.LeveragePath;
 import org.fulcrum.analysis.PatronAnalysis;
@@ -297,6 +299,67 @@ final class AnalysisCommands {
           f(m.pressureAfter()), f(m.removed()), m.explanation()));
       if (r.hedge() != null) {
         out.println("hedge: " + r.hedge().id() + " - " + r.hedge().explanation());
+      }
+    }
+  }
+
+  @Command(name = "forums", mixinStandardHelpOptions = true,
+      description = "Forum-shopping risk for a target: venues, stances, vetoes, escape venues, the lead channel.")
+  static final class Forums extends Base {
+    @Option(names = "--target", required = true) String target;
+    @Option(names = "--engager", required = true) String engager;
+
+    String analysis() {
+      return "forums";
+    }
+
+    Map<String, String> parameters() {
+      return params("target", target, "engager", engager);
+    }
+
+    void table(Object result, PrintWriter out) {
+      var a = (ForumShopping.Assessment) result;
+      out.printf("forum-shopping risk for %s: %s%n", a.target(), f(a.risk()));
+      a.parts().forEach(p -> out.printf("  %-12s %s x %s  %s%n", p.name(), f(p.value()), f(p.weight()),
+          p.explanation()));
+      out.printf("%-14s %6s %8s %8s %8s %8s  %s%n", "FORUM", "VENUE", "STANCE", "BLOCKED", "PASSES", "ACCESS",
+          "BLOCKERS");
+      a.forums().forEach(fo -> out.printf("%-14s %6s %8s %8s %8s %8s  %s%n", fo.id(), fo.venue() ? "yes" : "no",
+          f(fo.stance()), fo.blocked() ? "yes" : "no", fo.canPass() ? "yes" : "no", f(fo.access()),
+          fo.blockers().stream().map(ForumShopping.Vote::id).collect(Collectors.joining(","))));
+      a.escapeVenues().forEach(e -> out.println("escape venue: " + e.id() + " - " + e.explanation()));
+      if (a.leadChannel() != null) {
+        out.println("lead channel: " + a.leadChannel().id() + " - " + a.leadChannel().explanation());
+      }
+      a.gapClosers().forEach(g -> out.println("gap closer: " + g.id() + " - " + g.explanation()));
+    }
+  }
+
+  @Command(name = "playbook", mixinStandardHelpOptions = true,
+      description = "Options per target group that the engager can apply, each with the path that makes it possible.")
+  static final class PlaybookCommand extends Base {
+    @Option(names = "--engager", required = true) String engager;
+    @Option(names = "--target", required = true) String target;
+    @Option(names = "--phase", description = "default: the case's") String phase;
+    @Option(names = "--tempo", description = "rolling or volcanic; default: the case's") String tempo;
+
+    String analysis() {
+      return "playbook";
+    }
+
+    Map<String, String> parameters() {
+      return params("engager", engager, "target", target, "phase", phase, "tempo", tempo);
+    }
+
+    void table(Object result, PrintWriter out) {
+      var plan = (Playbook.Plan) result;
+      out.printf("playbook for %s against %s, phase %s, tempo %s (%s)%n", plan.engager(), plan.target(),
+          plan.phase().label(), plan.tempo().label(), plan.ordering());
+      for (var group : plan.groups()) {
+        out.printf("%n%s: %s%n", group.group().label(), group.mix());
+        group.options().forEach(o -> out.printf("  %-34s %-11s %-7s on %-16s %s  %s%n", o.tool(), o.mode(),
+            o.timeToEffect(), o.actor(), f(o.path().strength()), Playbook.route(o.path())));
+        group.unavailable().forEach(u -> out.printf("  x %-32s %s%n", u.tool(), u.reason()));
       }
     }
   }

@@ -28,7 +28,8 @@ import picocli.CommandLine.ParseResult;
     subcommands = {ImportCommand.class, ExportCommand.class, ListCommand.class,
         AnalysisCommands.Paths.class, AnalysisCommands.Influence.class, AnalysisCommands.Patrons.class,
         AnalysisCommands.Chokepoints.class, AnalysisCommands.Centrality.class,
-        AnalysisCommands.Plan.class, AnalysisCommands.RedTeamCommand.class})
+        AnalysisCommands.Plan.class, AnalysisCommands.RedTeamCommand.class, AnalysisCommands.Forums.class,
+        AnalysisCommands.PlaybookCommand.class})
 public final class FulcrumCli {
 
   public static final int OK = 0;

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.fulcrum.analysis.BrokerCentrality;
 import org.fulcrum.analysis.EngagementPlanner;
+import org.fulcrum.analysis.ForumShopping;
 import org.fulcrum.analysis.ExactInfluence;
 import org.fulcrum.analysis.InfluenceQuery;
 import org.fulcrum.analysis.InfluenceRanking;
@@ -38,7 +39,7 @@ import org.fulcrum.casefile.TieType;
  */
 sealed interface AnalysisRequest {
 
-  String ANALYSES = "paths, influence, patrons, chokepoints, centrality, plan, red-team or playbook";
+  String ANALYSES = "paths, influence, patrons, chokepoints, centrality, plan, red-team, playbook or forums";
 
   Object run(LeverageGraph graph);
 
@@ -69,6 +70,7 @@ sealed interface AnalysisRequest {
           weighting(p.getOrDefault("weighting", "leverage")));
       case "plan" -> new Plan(planQuery(p));
       case "red-team" -> new RedTeamRequest(planQuery(p), list(p, "plan"), required(p, "target"));
+      case "forums" -> new Forums(required(p, "target"), required(p, "engager"));
       case "playbook" -> new PlaybookRequest(PlaybookQuery.of(required(p, "engager"), required(p, "target"),
           p.get("phase"), p.get("tempo")));
       default -> throw new IllegalArgumentException("unknown analysis '" + analysis
@@ -218,6 +220,24 @@ sealed interface AnalysisRequest {
       Map<String, Double> items = new LinkedHashMap<>();
       items.put("pressure before", answer.pressureBefore());
       answer.moves().forEach(m -> items.put(m.kind() + " " + m.actor(), m.pressureAfter()));
+      return items;
+    }
+  }
+
+  record Forums(String target, String engager) implements AnalysisRequest {
+    public ForumShopping.Assessment run(LeverageGraph graph) {
+      return new ForumShopping(graph).assess(target, engager);
+    }
+
+    public String measure() {
+      return "forum stance on coercive action against the target (total under 'risk')";
+    }
+
+    public Map<String, Double> items(Object result) {
+      var a = (ForumShopping.Assessment) result;
+      Map<String, Double> items = new LinkedHashMap<>();
+      items.put("risk", a.risk());
+      a.forums().forEach(f -> items.put(f.id(), f.stance()));
       return items;
     }
   }

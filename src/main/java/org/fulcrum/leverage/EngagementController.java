@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.fulcrum.analysis.EngagementPlanner;
+import org.fulcrum.analysis.ForumShopping;
 import org.fulcrum.analysis.Playbook;
 import org.fulcrum.analysis.RedTeam;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -19,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Turning the graph into a plan: whom to engage, and what the adversary does about it. */
 @RestController
 @RequestMapping("/api/cases/{caseId}")
-@Tag(name = "Engagement", description = "Engagement plan under a budget, the adversary's counter-move")
+@Tag(name = "Engagement", description = "Engagement plan, forum-shopping risk, playbooks, the adversary's counter-move")
 class EngagementController {
 
   private final LeverageService leverage;
@@ -49,6 +50,27 @@ class EngagementController {
   RedTeam.Answer redTeam(@PathVariable String caseId, @RequestBody EngagementRequest body,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
     return (RedTeam.Answer) leverage.run(caseId, asOf, "red-team", parameters(body));
+  }
+
+  @Operation(summary = "Forum-shopping risk for a target, escape venues and the lead channel",
+      description = "Forums the target can appeal to (as a member, through a patron, a shielding or"
+          + " mediating forum), each with its expected stance on coercive action against the target"
+          + " (members' positions weighted by vote), whether a veto holder blocks it, whether action"
+          + " can pass under its decision rule, and the engager's access. risk in [0, 1] is the mean"
+          + " of its parts (escape share, stance spread, veto cover), each with its basis; leadChannel"
+          + " is where action can pass with the highest access; gapClosers are whom to bring in.")
+  @GetMapping("/forum-shopping")
+  ForumShopping.Assessment forums(@PathVariable String caseId,
+      @RequestParam(required = false) String target, @RequestParam(required = false) String engager,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+    java.util.Map<String, String> p = new java.util.LinkedHashMap<>();
+    if (target != null) {
+      p.put("target", target);
+    }
+    if (engager != null) {
+      p.put("engager", engager);
+    }
+    return (ForumShopping.Assessment) leverage.run(caseId, asOf, "forums", p);
   }
 
   @Operation(summary = "Options per target group that the engager can actually apply",

@@ -111,4 +111,32 @@ class CliIT {
     assertThat(run.exit()).isEqualTo(FulcrumCli.STORE_UNAVAILABLE);
     assertThat(run.err()).startsWith("error:").doesNotContain("\tat ");
   }
+
+  @Test
+  void engagementCommandsPrintTheirReasonsOnDarfur() {
+    var store = TestStores.embedded(TestStores.newDataDir("cli-engage"));
+    assertThat(run(store, "import", "datasets/darfur-2003-2008.json").exit()).isZero();
+
+    Run plan = run(store, "plan", "darfur-2003-2008", "--engager", "usa", "--budget", "10");
+    assertThat(plan.exit()).as(plan.err()).isZero();
+    assertThat(plan.out()).contains("PICK").contains("unsc").contains("guarantee:").contains("expected pressure");
+
+    Run redTeam = run(store, "red-team", "darfur-2003-2008", "--engager", "usa", "--budget", "10",
+        "--target", "bashir", "--json");
+    assertThat(redTeam.exit()).as(redTeam.err()).isZero();
+    assertThat(redTeam.out()).contains("\"pressureBefore\"").contains("\"best\"").contains("lean-on-patron");
+
+    Run forums = run(store, "forums", "darfur-2003-2008", "--target", "bashir", "--engager", "usa");
+    assertThat(forums.exit()).as(forums.err()).isZero();
+    assertThat(forums.out()).contains("forum-shopping risk for bashir: 0.47").contains("lead channel: unsc")
+        .contains("escape venue: arab-league");
+
+    Run playbook = run(store, "playbook", "darfur-2003-2008", "--engager", "usa", "--target", "bashir");
+    assertThat(playbook.exit()).as(playbook.err()).isZero();
+    assertThat(playbook.out()).contains("planners:").contains("targeted-sanctions").contains("sdn-gov");
+
+    Run bad = run(store, "plan", "darfur-2003-2008", "--engager", "nobody", "--budget", "10");
+    assertThat(bad.exit()).isEqualTo(FulcrumCli.BAD_INPUT);
+    assertThat(bad.err()).contains("engager").contains("nobody");
+  }
 }

@@ -211,7 +211,8 @@ class LeverageApiIT {
     assertThat(best.get("actor").asString()).isEqualTo("chn");
     assertThat(best.get("pressureAfter").asDouble()).isZero();
     assertThat(best.get("removed").asDouble()).isEqualTo(a.json().get("pressureBefore").asDouble());
-    assertThat(a.json().get("moves").toString()).contains("shop-to-forum").contains("unsc");
+    assertThat(a.json().get("moves").findValuesAsString("kind")).doesNotContain("shop-to-forum")
+        .as("the mini case's one forum is no friendlier to sdn than the lead: no escape venue");
     JsonNode hedge = a.json().get("hedge");
     assertThat(hedge.get("id").asString()).isEqualTo("militia");
     assertThat(hedge.get("fitsBudget").asBoolean()).isFalse();
@@ -219,5 +220,32 @@ class LeverageApiIT {
     Answer noTarget = call("POST", "/api/cases/mini/red-team", "{\"engager\": \"usa\", \"budget\": 10}");
     assertThat(noTarget.status()).isEqualTo(400);
     assertThat(noTarget.json().toString()).contains("target");
+  }
+
+  @Test
+  void forumShoppingAndPlaybookAnswerWithTheirReasons() throws Exception {
+    Answer forums = call("GET", "/api/cases/mini/forum-shopping?target=sdn&engager=usa", null);
+    assertThat(forums.status()).isEqualTo(200);
+    double risk = forums.json().get("risk").asDouble();
+    assertThat(risk).isBetween(0.0, 1.0);
+    assertThat(forums.json().get("parts").size()).isEqualTo(3);
+    assertThat(forums.json().get("forums").get(0).get("id").asString()).isEqualTo("unsc");
+    assertThat(forums.json().get("explanation").asString()).isNotBlank();
+    Answer noEngager = call("GET", "/api/cases/mini/forum-shopping?target=sdn", null);
+    assertThat(noEngager.status()).isEqualTo(400);
+    assertThat(noEngager.json().toString()).contains("engager");
+
+    Answer playbook = call("GET", "/api/cases/mini/playbook?engager=usa&target=sdn&phase=mass-atrocity&tempo=volcanic", null);
+    assertThat(playbook.status()).isEqualTo(200);
+    assertThat(playbook.json().get("tempo").asString()).isEqualTo("volcanic");
+    for (JsonNode group : playbook.json().get("groups")) {
+      for (JsonNode option : group.get("options")) {
+        assertThat(option.get("path").get("hops").size()).as("every option rests on a path").isPositive();
+        assertThat(option.get("why").asString()).isNotBlank();
+      }
+    }
+    Answer badTempo = call("GET", "/api/cases/mini/playbook?engager=usa&target=sdn&tempo=fast", null);
+    assertThat(badTempo.status()).isEqualTo(400);
+    assertThat(badTempo.json().toString()).contains("tempo").contains("volcanic");
   }
 }
