@@ -3,6 +3,7 @@ package org.fulcrum.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -11,15 +12,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.fulcrum.FulcrumApplication;
+import org.fulcrum.analysis.CascadeSimulation;
+import org.fulcrum.analysis.EngagementPlanner;
 import org.fulcrum.analysis.InfluenceQuery;
 import org.fulcrum.analysis.InfluenceRanking;
 import org.fulcrum.analysis.LeverageGraph;
 import org.fulcrum.analysis.LeveragePath;
 import org.fulcrum.analysis.PatronAnalysis;
 import org.fulcrum.analysis.PathQuery;
+import org.fulcrum.analysis.PlanQuery;
 import org.fulcrum.analysis.ReverseReachableInfluence;
 import org.fulcrum.analysis.YenLeveragePaths;
+import org.fulcrum.casefile.Actor;
+import org.fulcrum.casefile.ActorKind;
 import org.fulcrum.casefile.CaseFile;
+import org.fulcrum.casefile.TargetGroup;
 import org.fulcrum.casefile.Tie;
 import org.fulcrum.cases.CaseService;
 import org.fulcrum.leverage.CaseSnapshots;
@@ -27,6 +34,7 @@ import org.fulcrum.store.EmbeddedNeo4j;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.TransactionConfig;
 import org.neo4j.kernel.api.procedure.GlobalProcedures;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.springframework.boot.WebApplicationType;
@@ -78,6 +86,9 @@ public final class LeverageBenchmark {
       jgraphtBidirectional(graph, ids, bestCosts);
       if (!opt.containsKey("no-influence")) {
         influence(graph, seed);
+      }
+      if (opt.containsKey("plan")) {
+        planComparison(null, graph, seed);
       }
       return;
     }
@@ -132,7 +143,10 @@ public final class LeverageBenchmark {
             new PatronAnalysis(graph).rank(ids.get(i)[1], ids.get(i)[0]));
         distribution("patron ranking with the engager's leverage", patrons);
 
-        if (gds) {
+        if (opt.containsKey("plan")) {
+          planComparison(gds ? server : null, graph, seed);
+        }
+        if (gds && !opt.containsKey("no-paths-gds")) {
           compareWithGds(server, graph, ids, ours, k5, k1);
         } else {
           System.out.println("\n(GDS comparison skipped: it runs with -Pbench unless --no-gds is given)");
@@ -189,6 +203,86 @@ public final class LeverageBenchmark {
     System.out.println("  best path costs identical to JGraphT's for all pairs");
   }
 
+  // ---- engagement plan against GDS CELF ---------------------------------------------------
+
+  /** GDS CELF takes one probability for every tie: both sides use the generated graph's mean. */
+  static final double PLAN_PROBABILITY = 0.075;
+  static final int PLAN_PICKS = 20;
+  static final int SPREAD_RUNS = 1_000;
+
+  /**
+   * A plan of 20 picks with unit costs and every actor weighted 1 (the standard spread objective),
+   * against {@code gds.influenceMaximization.celf} with seedSetSize 20 and the same probability;
+   * both seed sets are then scored by one independent forward Monte Carlo simulation.
+   */
+  private static void planComparison(EmbeddedNeo4j server, LeverageGraph graph, long seed) throws Exception {
+    System.out.printf(Locale.ROOT, "%nengagement plan: %d picks, unit costs, every actor weighted 1, every tie p = %.3f%n",
+        PLAN_PICKS, PLAN_PROBABILITY);
+    List<Actor> actors = new ArrayList<>(graph.actorCount() + 1);
+    Map<String, Double> costs = new HashMap<>();
+    for (Actor a : graph.actors()) {
+      actors.add(new Actor(a.id(), a.name(), a.kind(), a.country(), a.position(), a.capability(), a.salience(),
+          TargetGroup.OTHER_FOREIGN, a.decisionRule(), a.sources()));
+      costs.put(a.id(), 1.0);
+    }
+    // the planner never picks its engager: give it one that is no candidate anyway
+    actors.add(new Actor("bench-engager", "engager", ActorKind.STATE, null, 1, 1, 1, null, null, List.of("s")));
+    List<Tie> ties = new ArrayList<>(graph.tieCount());
+    for (Tie t : graph.ties()) {
+      ties.add(new Tie(t.id(), t.source(), t.target(), t.type(), 1.0, t.polarity(), t.channel(), PLAN_PROBABILITY,
+          null, null, null, null, t.sources()));
+    }
+    LeverageGraph uniform = LeverageGraph.of(graph.caseId(), null, actors, ties);
+    long t0 = System.nanoTime();
+    var plan = new EngagementPlanner(uniform).plan(new PlanQuery("bench-engager", PLAN_PICKS,
+        Map.of(TargetGroup.OTHER_FOREIGN, 1.0), costs, PlanQuery.SAMPLES_DEFAULT, seed));
+    double ours = ms(t0);
+    report("Fulcrum engagement plan (10,000 samples, chosen and measured)", ours);
+    List<String> ourSeeds = plan.picks().stream().map(EngagementPlanner.Pick::id).toList();
+    System.out.printf(Locale.ROOT, "  %d picks, own estimate %.1f actors reached [%.1f, %.1f], selection: %s%n",
+        ourSeeds.size(), plan.expectedPressure(), plan.low(), plan.high(), plan.selection());
+    var simulation = new CascadeSimulation(uniform);
+    var ourSpread = simulation.spread(ourSeeds, SPREAD_RUNS, seed + 99);
+    System.out.printf(Locale.ROOT, "  spread by %,d forward simulations: %.1f (standard error %.1f)%n", SPREAD_RUNS,
+        ourSpread.mean(), ourSpread.standardError());
+    if (server == null) {
+      System.out.println("  (GDS CELF comparison skipped: it runs with -Pbench against the embedded store)");
+      return;
+    }
+    try (Driver driver = GraphDatabase.driver(server.boltUri(), AuthTokens.none());
+        var session = driver.session()) {
+      t0 = System.nanoTime();
+      session.run("CALL gds.graph.project('bench-celf', 'Actor', 'TIE')").consume();
+      report("GDS: gds.graph.project (unweighted)", ms(t0));
+      Map<Long, String> idOf = new HashMap<>();
+      session.run("MATCH (a:Actor {caseId: 'bench'}) RETURN a.id AS id, id(a) AS node").list()
+          .forEach(r -> idOf.put(r.get("node").asLong(), r.get("id").asString()));
+      long minutes = Long.parseLong(System.getProperty("bench.gds.minutes", "20"));
+      t0 = System.nanoTime();
+      List<Long> nodes;
+      try {
+        nodes = session.run("""
+            CALL gds.influenceMaximization.celf.stream('bench-celf', {seedSetSize: $k,
+              propagationProbability: $p, monteCarloSimulations: 100, randomSeed: $seed, concurrency: 2})
+            YIELD nodeId RETURN nodeId""", Map.of("k", PLAN_PICKS, "p", PLAN_PROBABILITY, "seed", seed),
+            TransactionConfig.builder().withTimeout(Duration.ofMinutes(minutes)).build())
+            .list(r -> r.get("nodeId").asLong());
+      } catch (RuntimeException e) {
+        report("GDS CELF: stopped, not finished within " + minutes + " min (" + e.getClass().getSimpleName() + ")",
+            ms(t0));
+        return;
+      }
+      double theirs = ms(t0);
+      report("GDS gds.influenceMaximization.celf.stream (100 simulations per estimate)", theirs);
+      List<String> gdsSeeds = nodes.stream().map(idOf::get).toList();
+      var gdsSpread = simulation.spread(gdsSeeds, SPREAD_RUNS, seed + 99);
+      System.out.printf(Locale.ROOT, "  spread by %,d forward simulations: %.1f (standard error %.1f)%n", SPREAD_RUNS,
+          gdsSpread.mean(), gdsSpread.standardError());
+      System.out.printf(Locale.ROOT, "  Fulcrum / GDS: spread %.3f, time %.3f%n", ourSpread.mean() / gdsSpread.mean(),
+          ours / theirs);
+    }
+  }
+
   // ---- GDS ---------------------------------------------------------------------------------
 
   private static void registerGds(EmbeddedNeo4j server) throws Exception {
@@ -197,7 +291,8 @@ public final class LeverageBenchmark {
     for (String name : List.of("org.neo4j.gds.catalog.GraphProjectProc",
         "org.neo4j.gds.catalog.GraphDropProc",
         "org.neo4j.gds.paths.sourcetarget.ShortestPathYensStreamProc",
-        "org.neo4j.gds.paths.sourcetarget.ShortestPathDijkstraStreamProc")) {
+        "org.neo4j.gds.paths.sourcetarget.ShortestPathDijkstraStreamProc",
+        "org.neo4j.gds.influenceMaximization.CELFStreamProc")) {
       procedures.registerProcedure(Class.forName(name));
     }
   }
