@@ -27,7 +27,7 @@ import picocli.CommandLine.ParseResult;
     description = "Stakeholder leverage analysis. Without a command, serves the REST API.",
     subcommands = {ImportCommand.class, ExportCommand.class, ListCommand.class,
         AnalysisCommands.Paths.class, AnalysisCommands.Influence.class, AnalysisCommands.Patrons.class,
-        AnalysisCommands.Chokepoints.class, AnalysisCommands.Centrality.class})
+        AnalysisCommands.Chokepoints.class, AnalysisCommands.Centrality.class, MessagesCommand.class})
 public final class FulcrumCli {
 
   public static final int OK = 0;
@@ -37,7 +37,7 @@ public final class FulcrumCli {
 
   private static final Set<String> COMMANDS =
       Set.of("import", "export", "list", "paths", "influence", "patrons", "chokepoints", "centrality",
-          "help", "--help", "-h", "--version", "-V");
+          "messages", "help", "--help", "-h", "--version", "-V");
 
   @Option(names = "--uri", description = "Bolt or Neo4j URI of a running Neo4j (or of a running"
       + " Fulcrum's embedded store, e.g. bolt://127.0.0.1:7687); default: open the embedded store")
