@@ -29,7 +29,7 @@ import picocli.CommandLine.ParseResult;
         AnalysisCommands.Paths.class, AnalysisCommands.Influence.class, AnalysisCommands.Patrons.class,
         AnalysisCommands.Chokepoints.class, AnalysisCommands.Centrality.class,
         AnalysisCommands.Plan.class, AnalysisCommands.RedTeamCommand.class, AnalysisCommands.Forums.class,
-        AnalysisCommands.PlaybookCommand.class})
+        AnalysisCommands.PlaybookCommand.class, MessagesCommand.class})
 public final class FulcrumCli {
 
   public static final int OK = 0;
@@ -37,9 +37,16 @@ public final class FulcrumCli {
   public static final int USAGE = 2;
   public static final int STORE_UNAVAILABLE = 3;
 
-  private static final Set<String> COMMANDS =
-      Set.of("import", "export", "list", "paths", "influence", "patrons", "chokepoints", "centrality",
-          "help", "--help", "-h", "--version", "-V");
+  /** The subcommands' names, read from the annotation above, and the help and version flags. */
+  private static final Set<String> COMMANDS = commandNames();
+
+  private static Set<String> commandNames() {
+    Set<String> names = new java.util.HashSet<>(Set.of("help", "--help", "-h", "--version", "-V"));
+    for (Class<?> sub : FulcrumCli.class.getAnnotation(Command.class).subcommands()) {
+      names.add(sub.getAnnotation(Command.class).name());
+    }
+    return Set.copyOf(names);
+  }
 
   @Option(names = "--uri", description = "Bolt or Neo4j URI of a running Neo4j (or of a running"
       + " Fulcrum's embedded store, e.g. bolt://127.0.0.1:7687); default: open the embedded store")

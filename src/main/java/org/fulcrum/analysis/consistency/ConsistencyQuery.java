@@ -1,0 +1,62 @@
+package org.fulcrum.analysis.consistency;
+
+import java.util.List;
+
+/**
+ * What a message-consistency review looks at.
+ *
+ * @param coalition actor ids that should speak with one voice; a state stands for its whole
+ *     government (every actor of its country with positive position). Empty: every speaker with
+ *     positive position.
+ * @param issue only this issue, or {@code null} for all
+ * @param windowDays how many days apart two messages may be and still contradict each other
+ * @param followThroughDays how long after a threat an action must come to back it
+ * @param capabilityTolerance how far a threat's intensity may exceed what its speaker can deliver
+ *     before it is a credibility gap
+ */
+public record ConsistencyQuery(List<String> coalition, String issue, int windowDays,
+    int followThroughDays, double capabilityTolerance) {
+
+  public static final int DEFAULT_WINDOW_DAYS = 90;
+  public static final int DEFAULT_FOLLOW_THROUGH_DAYS = 90;
+  public static final double DEFAULT_CAPABILITY_TOLERANCE = 0.2;
+  public static final int MAX_DAYS = 3650;
+
+  public ConsistencyQuery {
+    coalition = coalition == null ? List.of()
+        : coalition.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+    issue = issue == null || issue.isBlank() ? null : issue.strip();
+    if (windowDays < 0 || windowDays > MAX_DAYS) {
+      throw new IllegalArgumentException("window must be between 0 and " + MAX_DAYS + " days, got " + windowDays);
+    }
+    if (followThroughDays < 1 || followThroughDays > MAX_DAYS) {
+      throw new IllegalArgumentException("followThrough must be between 1 and " + MAX_DAYS
+          + " days, got " + followThroughDays);
+    }
+    if (!(capabilityTolerance >= 0 && capabilityTolerance <= 1)) {
+      throw new IllegalArgumentException("capabilityTolerance must be in [0, 1], got " + capabilityTolerance);
+    }
+  }
+
+  /** The whole case, default coalition, window, follow-through period and tolerance. */
+  public static ConsistencyQuery defaults() {
+    return new ConsistencyQuery(List.of(), null, DEFAULT_WINDOW_DAYS, DEFAULT_FOLLOW_THROUGH_DAYS,
+        DEFAULT_CAPABILITY_TOLERANCE);
+  }
+
+  public ConsistencyQuery withCoalition(List<String> ids) {
+    return new ConsistencyQuery(ids, issue, windowDays, followThroughDays, capabilityTolerance);
+  }
+
+  public ConsistencyQuery withIssue(String onlyIssue) {
+    return new ConsistencyQuery(coalition, onlyIssue, windowDays, followThroughDays, capabilityTolerance);
+  }
+
+  public ConsistencyQuery withWindow(int days) {
+    return new ConsistencyQuery(coalition, issue, days, followThroughDays, capabilityTolerance);
+  }
+
+  public ConsistencyQuery withFollowThrough(int days) {
+    return new ConsistencyQuery(coalition, issue, windowDays, days, capabilityTolerance);
+  }
+}
