@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -199,6 +200,56 @@ class CaseGraphRepository {
             """ + (inFileOrder ? "ORDER BY t.seq, t.id" : ""))
         .bind(caseId).to("caseId").fetchAs(Tie.class).mappedBy((types, r) -> CaseGraphMapping.tie(r))
         .all());
+  }
+
+  /**
+   * The ids of the actors within {@code hops} ties (in either direction) of the given ones, those
+   * included; ids that name no actor are left out. One query per hop, over the (caseId, id) index.
+   */
+  Set<String> neighbourhood(String caseId, Collection<String> ids, int hops) {
+    Set<String> seen = new LinkedHashSet<>(client.query("""
+            UNWIND $ids AS id
+            MATCH (a:Actor {caseId: $caseId, id: id})
+            RETURN a.id AS id""")
+        .bind(caseId).to("caseId").bind(List.copyOf(ids)).to("ids").fetchAs(String.class).all());
+    List<String> frontier = List.copyOf(seen);
+    for (int h = 0; h < hops && !frontier.isEmpty(); h++) {
+      List<String> next = new ArrayList<>();
+      for (String id : client.query("""
+              UNWIND $frontier AS id
+              MATCH (:Actor {caseId: $caseId, id: id})-[:TIE]-(b:Actor)
+              RETURN DISTINCT b.id AS id""")
+          .bind(caseId).to("caseId").bind(frontier).to("frontier").fetchAs(String.class).all()) {
+        if (seen.add(id)) {
+          next.add(id);
+        }
+      }
+      frontier = next;
+    }
+    return seen;
+  }
+
+  /** The named actors, in file order. */
+  List<Actor> actors(String caseId, Set<String> ids) {
+    return List.copyOf(client.query("""
+            MATCH (a:Actor {caseId: $caseId})
+            WHERE a.id IN $ids
+            RETURN a.id, a.name, a.kind, a.country, a.position, a.capability, a.salience,
+                   a.targetGroup, a.decisionRule, a.sources
+            ORDER BY a.seq, a.id""")
+        .bind(caseId).to("caseId").bind(List.copyOf(ids)).to("ids")
+        .fetchAs(Actor.class).mappedBy((types, r) -> CaseGraphMapping.actor(r)).all());
+  }
+
+  /** The ties whose both ends are among the named actors. */
+  List<Tie> tiesAmong(String caseId, Set<String> ids) {
+    return List.copyOf(client.query("""
+            MATCH (a:Actor {caseId: $caseId})-[t:TIE]->(b:Actor)
+            WHERE a.id IN $ids AND b.id IN $ids
+            RETURN t.id, t.source, t.target, t.type, t.strength, t.polarity, t.channel, t.confidence,
+                   t.from, t.to, t.veto, t.votingWeight, t.sources""")
+        .bind(caseId).to("caseId").bind(List.copyOf(ids)).to("ids")
+        .fetchAs(Tie.class).mappedBy((types, r) -> CaseGraphMapping.tie(r)).all());
   }
 
   List<Message> messages(String caseId) {

@@ -2,7 +2,9 @@ package org.fulcrum.cases;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import org.fulcrum.casefile.Actor;
 import org.fulcrum.casefile.CaseFile;
@@ -97,6 +99,17 @@ public class CaseService {
     }
     return transactions.execute(status ->
         new GraphContent(asOf, repository.actors(caseId), repository.ties(caseId, false)));
+  }
+
+  /**
+   * The analyses' input restricted to the actors within {@code hops} ties (either direction) of
+   * the given ones, and the ties among them: for cases too large to project whole.
+   */
+  @Transactional(readOnly = true)
+  public GraphContent neighbourhoodContent(String caseId, Collection<String> actorIds, int hops) {
+    LocalDate asOf = asOf(caseId);
+    Set<String> ids = repository.neighbourhood(caseId, actorIds, hops);
+    return new GraphContent(asOf, repository.actors(caseId, ids), repository.tiesAmong(caseId, ids));
   }
 
   /** The same, always through the driver: the reference the embedded reader is tested against. */

@@ -47,6 +47,9 @@ final class AnalysisCommands {
     @Option(names = "--json", description = "print the API's JSON answer")
     boolean json;
 
+    @Option(names = "--within", description = "project only the actors within this many ties of those named")
+    Integer within;
+
     abstract String analysis();
 
     abstract Map<String, String> parameters();
@@ -60,7 +63,11 @@ final class AnalysisCommands {
       }
       Object result;
       try {
-        result = context.getBean(LeverageService.class).run(caseId, asOf, analysis(), parameters());
+        Map<String, String> parameters = new LinkedHashMap<>(parameters());
+        if (within != null) {
+          parameters.put("within", String.valueOf(within));
+        }
+        result = context.getBean(LeverageService.class).run(caseId, asOf, analysis(), parameters);
       } catch (IllegalArgumentException e) {
         throw new CliException(e.getMessage(), FulcrumCli.BAD_INPUT);
       }

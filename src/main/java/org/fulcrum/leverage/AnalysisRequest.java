@@ -43,6 +43,12 @@ sealed interface AnalysisRequest {
 
   Object run(LeverageGraph graph);
 
+  /**
+   * The actors the request names: the centre of a neighbourhood projection ({@code within=N}).
+   * Empty for analyses of the whole case.
+   */
+  List<String> focus();
+
   /** What {@link #items} measures. */
   String measure();
 
@@ -79,6 +85,10 @@ sealed interface AnalysisRequest {
   }
 
   record Paths(PathQuery query) implements AnalysisRequest {
+    public List<String> focus() {
+      return ids(query.from(), query.to(), query.via());
+    }
+
     public YenLeveragePaths.Result run(LeverageGraph graph) {
       return new YenLeveragePaths(graph, query).run();
     }
@@ -98,6 +108,10 @@ sealed interface AnalysisRequest {
   }
 
   record Influence(InfluenceQuery query, String method) implements AnalysisRequest {
+    public List<String> focus() {
+      return ids(query.target());
+    }
+
     public InfluenceRanking run(LeverageGraph graph) {
       return method.equals("exact") ? new ExactInfluence(graph).compute(query.target())
           : new ReverseReachableInfluence(graph).estimate(query);
@@ -115,6 +129,10 @@ sealed interface AnalysisRequest {
   }
 
   record Patrons(String target, String engager) implements AnalysisRequest {
+    public List<String> focus() {
+      return ids(target, engager);
+    }
+
     public PatronAnalysis.Ranking run(LeverageGraph graph) {
       return new PatronAnalysis(graph).rank(target, engager);
     }
@@ -133,6 +151,12 @@ sealed interface AnalysisRequest {
 
   /** Without {@code from}, the supply lines of every patron of the unit's regime are cut. */
   record Chokepoints(List<String> from, String to, SupplyChokepoints.Mode mode) implements AnalysisRequest {
+    public List<String> focus() {
+      List<String> ids = new ArrayList<>(from);
+      ids.add(to);
+      return ids;
+    }
+
     public SupplyChokepoints.Cut run(LeverageGraph graph) {
       List<String> patrons = from.isEmpty()
           ? new PatronAnalysis(graph).rank(to, null).patrons().stream().map(PatronAnalysis.Patron::id).toList()
@@ -159,6 +183,10 @@ sealed interface AnalysisRequest {
   }
 
   record Centrality(String measureName, BrokerCentrality.Weighting weighting) implements AnalysisRequest {
+    public List<String> focus() {
+      return List.of();
+    }
+
     public Centrality {
       if (!measureName.equals("betweenness")) {
         throw new IllegalArgumentException("measure must be betweenness, got '" + measureName + "'");
@@ -181,6 +209,10 @@ sealed interface AnalysisRequest {
   }
 
   record Plan(PlanQuery query) implements AnalysisRequest {
+    public List<String> focus() {
+      return ids(query.engager());
+    }
+
     public EngagementPlanner.Plan run(LeverageGraph graph) {
       return new EngagementPlanner(graph).plan(query);
     }
@@ -200,6 +232,12 @@ sealed interface AnalysisRequest {
 
   /** Without {@code plan}, the engagement plan for the same query is made first and answered. */
   record RedTeamRequest(PlanQuery query, List<String> plan, String target) implements AnalysisRequest {
+    public List<String> focus() {
+      List<String> ids = new ArrayList<>(ids(query.engager(), target));
+      ids.addAll(plan);
+      return ids;
+    }
+
     public RedTeam.Answer run(LeverageGraph graph) {
       List<String> picks = plan.isEmpty()
           ? new EngagementPlanner(graph).plan(query).picks().stream().map(EngagementPlanner.Pick::id).toList()
@@ -225,6 +263,10 @@ sealed interface AnalysisRequest {
   }
 
   record Forums(String target, String engager) implements AnalysisRequest {
+    public List<String> focus() {
+      return ids(target, engager);
+    }
+
     public ForumShopping.Assessment run(LeverageGraph graph) {
       return new ForumShopping(graph).assess(target, engager);
     }
@@ -243,6 +285,10 @@ sealed interface AnalysisRequest {
   }
 
   record PlaybookRequest(PlaybookQuery query) implements AnalysisRequest {
+    public List<String> focus() {
+      return ids(query.engager(), query.target());
+    }
+
     public Playbook.Plan run(LeverageGraph graph) {
       return new Playbook(graph).plan(query);
     }
@@ -259,6 +305,10 @@ sealed interface AnalysisRequest {
       }
       return items;
     }
+  }
+
+  private static List<String> ids(String... ids) {
+    return Arrays.stream(ids).filter(java.util.Objects::nonNull).toList();
   }
 
   // ---- parameter parsing -------------------------------------------------------------------

@@ -1,6 +1,7 @@
 package org.fulcrum.leverage;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -51,6 +52,16 @@ public class CaseSnapshots {
       cache.put(key, new Cached(version, graph));
     }
     return graph;
+  }
+
+  /**
+   * The neighbourhood within {@code hops} ties of the given actors, on a day: read for this
+   * request only, never cached (it serves cases too large to hold whole).
+   */
+  public LeverageGraph neighbourhood(String caseId, LocalDate asOf, Collection<String> actorIds, int hops) {
+    var content = cases.neighbourhoodContent(caseId, actorIds, hops);
+    LocalDate day = asOf != null ? asOf : content.asOf();
+    return LeverageGraph.of(caseId, day, content.actors(), content.ties());
   }
 
   private AtomicLong version(String caseId) {

@@ -62,6 +62,8 @@ class EngagementController {
   @GetMapping("/forum-shopping")
   ForumShopping.Assessment forums(@PathVariable String caseId,
       @RequestParam(required = false) String target, @RequestParam(required = false) String engager,
+      @Parameter(description = "neighbourhood: only actors within this many ties of those named (1-10)")
+          @RequestParam(required = false) String within,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
     java.util.Map<String, String> p = new java.util.LinkedHashMap<>();
     if (target != null) {
@@ -69,6 +71,9 @@ class EngagementController {
     }
     if (engager != null) {
       p.put("engager", engager);
+    }
+    if (within != null) {
+      p.put("within", within);
     }
     return (ForumShopping.Assessment) leverage.run(caseId, asOf, "forums", p);
   }
@@ -84,10 +89,13 @@ class EngagementController {
       @RequestParam(required = false) String engager, @RequestParam(required = false) String target,
       @Parameter(description = "latent, emerging, escalating, mass-atrocity, recovery") @RequestParam(required = false) String phase,
       @Parameter(description = "rolling or volcanic") @RequestParam(required = false) String tempo,
+      @Parameter(description = "neighbourhood: only actors within this many ties of those named (1-10)")
+          @RequestParam(required = false) String within,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
     java.util.Map<String, String> p = new java.util.LinkedHashMap<>();
     java.util.Map.of("engager", engager == null ? "" : engager, "target", target == null ? "" : target,
-        "phase", phase == null ? "" : phase, "tempo", tempo == null ? "" : tempo)
+        "phase", phase == null ? "" : phase, "tempo", tempo == null ? "" : tempo,
+        "within", within == null ? "" : within)
         .forEach((k, v) -> {
           if (!v.isBlank()) {
             p.put(k, v);

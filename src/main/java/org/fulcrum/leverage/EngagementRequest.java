@@ -21,7 +21,8 @@ public record EngagementRequest(
     @Schema(description = "reverse-reachable samples (default 10000)") Integer samples,
     @Schema(description = "random seed (default 42)") Long seed,
     @Schema(description = "red-team: the target (a leader: its command chain counts too)") String target,
-    @Schema(description = "red-team: the engaged actors; default: the plan for this request") List<String> plan) {
+    @Schema(description = "red-team: the engaged actors; default: the plan for this request") List<String> plan,
+    @Schema(description = "neighbourhood: only actors within this many ties of those named (1-10)") Integer within) {
 
   Map<String, String> parameters() {
     Map<String, String> p = new LinkedHashMap<>();
@@ -33,6 +34,7 @@ public record EngagementRequest(
     put(p, "seed", seed);
     put(p, "target", target);
     put(p, "plan", plan == null ? null : String.join(",", plan));
+    put(p, "within", within);
     return p;
   }
 

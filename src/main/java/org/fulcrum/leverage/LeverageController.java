@@ -51,11 +51,13 @@ class LeverageController {
       @Parameter(description = "actor kinds to avoid, comma-separated") @RequestParam(required = false) String excludeKinds,
       @Parameter(description = "an actor every path must pass through") @RequestParam(required = false) String via,
       @Parameter(description = "supportive or hostile ties only") @RequestParam(required = false) String polarity,
+      @Parameter(description = "neighbourhood: only actors within this many ties of those named (1-10)")
+          @RequestParam(required = false) String within,
       @Parameter(description = "day to look at (ISO date)") @RequestParam(required = false)
           @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
     return (YenLeveragePaths.Result) leverage.run(caseId, asOf, "paths", params(
         "from", from, "to", to, "k", k, "maxHops", maxHops, "types", types, "channels", channels,
-        "exclude", exclude, "excludeKinds", excludeKinds, "via", via, "polarity", polarity));
+        "exclude", exclude, "excludeKinds", excludeKinds, "via", via, "polarity", polarity, "within", within));
   }
 
   @Operation(summary = "Influence of every actor on a target (independent cascade)",
@@ -69,9 +71,11 @@ class LeverageController {
       @Parameter(description = "number of samples (default 10000)") @RequestParam(required = false) String samples,
       @Parameter(description = "random seed (default 42)") @RequestParam(required = false) String seed,
       @Parameter(description = "sampling or exact") @RequestParam(required = false) String method,
+      @Parameter(description = "neighbourhood: only actors within this many ties of those named (1-10)")
+          @RequestParam(required = false) String within,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
     return (InfluenceRanking) leverage.run(caseId, asOf, "influence",
-        params("target", target, "samples", samples, "seed", seed, "method", method));
+        params("target", target, "samples", samples, "seed", seed, "method", method, "within", within));
   }
 
   @Operation(summary = "The patrons that shield a target, ranked by what the engager can do with them",
@@ -83,9 +87,11 @@ class LeverageController {
   PatronAnalysis.Ranking patrons(@PathVariable String caseId,
       @RequestParam(required = false) String target,
       @RequestParam(required = false) String engager,
+      @Parameter(description = "neighbourhood: only actors within this many ties of those named (1-10)")
+          @RequestParam(required = false) String within,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
     return (PatronAnalysis.Ranking) leverage.run(caseId, asOf, "patrons",
-        params("target", target, "engager", engager));
+        params("target", target, "engager", engager, "within", within));
   }
 
   @Operation(summary = "The minimum cut of supply lines from patrons to a perpetrator unit",
@@ -97,9 +103,11 @@ class LeverageController {
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
       @RequestParam(required = false) String mode,
+      @Parameter(description = "neighbourhood: only actors within this many ties of those named (1-10)")
+          @RequestParam(required = false) String within,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
     return (SupplyChokepoints.Cut) leverage.run(caseId, asOf, "chokepoints",
-        params("from", from, "to", to, "mode", mode));
+        params("from", from, "to", to, "mode", mode, "within", within));
   }
 
   @Operation(summary = "Brokers: betweenness centrality of actors on the leverage graph",
@@ -109,9 +117,11 @@ class LeverageController {
   BrokerCentrality.Ranking centrality(@PathVariable String caseId,
       @RequestParam(required = false) String measure,
       @RequestParam(required = false) String weighting,
+      @Parameter(description = "not supported: betweenness is over the whole case (answers 400)")
+          @RequestParam(required = false) String within,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
     return (BrokerCentrality.Ranking) leverage.run(caseId, asOf, "centrality",
-        params("measure", measure, "weighting", weighting));
+        params("measure", measure, "weighting", weighting, "within", within));
   }
 
   @Operation(summary = "Any analysis with actors or ties removed, added or re-weighted",

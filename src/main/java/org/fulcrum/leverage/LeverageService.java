@@ -47,7 +47,36 @@ public class LeverageService {
    */
   public Object run(String caseId, LocalDate asOf, String analysis, Map<String, String> parameters) {
     AnalysisRequest request = AnalysisRequest.parse(analysis, withCaseDefaults(caseId, analysis, parameters));
-    return request.run(snapshots.snapshot(caseId, asOf));
+    return request.run(graph(caseId, asOf, request, parameters.get("within")));
+  }
+
+  /** The most hops a neighbourhood projection may span. */
+  public static final int WITHIN_MAX = 10;
+
+  /**
+   * The whole case's snapshot, or with {@code within=N} only the actors within N ties (either
+   * direction) of those the request names, and the ties among them. A neighbourhood answer sees
+   * only paths inside it: it is for cases too large to project whole.
+   */
+  private LeverageGraph graph(String caseId, LocalDate asOf, AnalysisRequest request, String within) {
+    if (within == null || within.isBlank()) {
+      return snapshots.snapshot(caseId, asOf);
+    }
+    int hops;
+    try {
+      hops = Integer.parseInt(within.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("within must be a whole number of hops, got '" + within + "'");
+    }
+    if (hops < 1 || hops > WITHIN_MAX) {
+      throw new IllegalArgumentException("within must be between 1 and " + WITHIN_MAX + " hops, got " + hops);
+    }
+    if (request.focus().isEmpty()) {
+      throw new IllegalArgumentException("within: this analysis looks at the whole case; a neighbourhood"
+          + " needs an analysis that names actors (paths, influence, patrons, chokepoints, plan, red-team,"
+          + " forums, playbook)");
+    }
+    return snapshots.neighbourhood(caseId, asOf, request.focus(), hops);
   }
 
   private Map<String, String> withCaseDefaults(String caseId, String analysis, Map<String, String> parameters) {
@@ -72,7 +101,8 @@ public class LeverageService {
     AnalysisRequest request = AnalysisRequest.parse(body.analysis(), withCaseDefaults(caseId, body.analysis(),
         body.parameters() == null ? Map.of() : body.parameters()));
     Scenario changes = body.changes() == null ? new Scenario(null, null, null, null) : body.changes();
-    LeverageGraph baseline = snapshots.snapshot(caseId, asOf);
+    LeverageGraph baseline = graph(caseId, asOf, request,
+        body.parameters() == null ? null : body.parameters().get("within"));
     LeverageGraph changed = apply(baseline, changes);
     Object before = request.run(baseline);
     Object after = request.run(changed);

@@ -120,6 +120,18 @@ public final class LeverageBenchmark {
         List<String[]> ids = chosen.stream()
             .map(p -> new String[] {graph.actor(p[0]).id(), graph.actor(p[1]).id()}).toList();
 
+        if (opt.containsKey("within")) {
+          int hops = Integer.parseInt(opt.get("within"));
+          long[] size = new long[2];
+          double[] near = time(10, i -> {
+            LeverageGraph g = snapshots.neighbourhood("bench", null, List.of(ids.get(i)), hops);
+            size[0] += g.actorCount();
+            size[1] += g.tieCount();
+          });
+          distribution("neighbourhood projection within " + hops + " of a pair", near);
+          System.out.printf(Locale.ROOT, "  on average %,d actors and %,d ties%n", size[0] / 10, size[1] / 10);
+        }
+
         for (int i = 0; i < 5; i++) { // warm-up
           new YenLeveragePaths(graph, PathQuery.between(ids.get(i)[0], ids.get(i)[1], 5)).run();
         }

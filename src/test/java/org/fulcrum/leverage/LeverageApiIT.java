@@ -248,4 +248,24 @@ class LeverageApiIT {
     assertThat(badTempo.status()).isEqualTo(400);
     assertThat(badTempo.json().toString()).contains("tempo").contains("volcanic");
   }
+
+  @Test
+  void withinProjectsOnlyTheNeighbourhoodOfTheActorsNamed() throws Exception {
+    Answer whole = call("GET", "/api/cases/mini/influence?target=militia&samples=2000", null);
+    assertThat(whole.json().get("actors").findValuesAsString("id")).containsExactlyInAnyOrder("sdn", "chn", "usa");
+    // one tie from militia: only sdn (sdn -controls-> militia) is in the neighbourhood
+    Answer near = call("GET", "/api/cases/mini/influence?target=militia&samples=2000&within=1", null);
+    assertThat(near.status()).isEqualTo(200);
+    assertThat(near.json().get("actors").findValuesAsString("id")).containsExactly("sdn");
+    // usa and militia within one tie: usa, chn, sdn, militia; both paths are inside it
+    Answer paths = call("GET", "/api/cases/mini/paths?from=usa&to=militia&k=3&within=1", null);
+    assertThat(paths.json().get("paths").size()).isEqualTo(2);
+
+    Answer zero = call("GET", "/api/cases/mini/paths?from=usa&to=militia&within=0", null);
+    assertThat(zero.status()).isEqualTo(400);
+    assertThat(zero.json().get("detail").asString()).contains("within must be between 1 and 10");
+    Answer whole2 = call("GET", "/api/cases/mini/centrality?within=2", null);
+    assertThat(whole2.status()).isEqualTo(400);
+    assertThat(whole2.json().get("detail").asString()).contains("whole case");
+  }
 }
