@@ -20,6 +20,9 @@ public final class JsonCaseReader {
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
   private static final List<String> LISTS = List.of("sources", "actors", "ties", "messages");
 
+  /** The top-level field an export with history adds; skipped on reading. */
+  public static final String HISTORY = "history";
+
   /** A JSON object with the line it starts on. */
   private record LocatedObject(int line, Map<String, Object> fields) {}
 
@@ -44,6 +47,9 @@ public final class JsonCaseReader {
     }
     List<ImportProblem> problems = new ArrayList<>();
     Map<String, Object> headerFields = new LinkedHashMap<>(top.fields());
+    // an export can carry the case's change history; it describes the store, not the case, and is
+    // never imported (the import itself is recorded instead)
+    headerFields.remove(HISTORY);
     List<List<RawRecord>> lists = new ArrayList<>();
     for (String name : LISTS) {
       Object value = headerFields.remove(name);

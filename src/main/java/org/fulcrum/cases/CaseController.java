@@ -1,6 +1,7 @@
 package org.fulcrum.cases;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -9,6 +10,7 @@ import java.util.List;
 import org.fulcrum.casefile.CaseCodec;
 import org.fulcrum.casefile.CaseFile;
 import org.fulcrum.casefile.CaseSummary;
+import org.fulcrum.casefile.JsonCaseReader;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -31,6 +33,8 @@ class CaseController {
 
   private final CaseService cases;
   private final CaseCodec codec = new CaseCodec();
+  private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+      .build();
 
   CaseController(CaseService cases) {
     this.cases = cases;
@@ -85,10 +89,21 @@ class CaseController {
           + " Either imports back unchanged.")
   @GetMapping("/{caseId}/export")
   ResponseEntity<byte[]> export(@PathVariable String caseId,
-      @RequestParam(defaultValue = "json") String format) {
+      @RequestParam(defaultValue = "json") String format,
+      @Parameter(description = "json only: add the case's change history as a top-level `history`"
+          + " list (skipped when the file is imported again)") @RequestParam(defaultValue = "false") boolean history) {
     CaseFile caseFile = cases.export(caseId);
     if (format.equals("json")) {
-      return attachment(codec.toJson(caseFile), MediaType.APPLICATION_JSON, caseId + ".json");
+      byte[] json = codec.toJson(caseFile);
+      if (history) {
+        var tree = (tools.jackson.databind.node.ObjectNode) JSON.readTree(json);
+        tree.set(JsonCaseReader.HISTORY, JSON.valueToTree(cases.history(caseId, null, null, 10_000)));
+        json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(tree);
+      }
+      return attachment(json, MediaType.APPLICATION_JSON, caseId + ".json");
+    }
+    if (history) {
+      throw new IllegalArgumentException("history can be exported with format=json only");
     }
     if (format.equals("csv")) {
       var out = new ByteArrayOutputStream();
@@ -96,6 +111,21 @@ class CaseController {
       return attachment(out.toByteArray(), MediaType.parseMediaType(ZIP), caseId + "-csv.zip");
     }
     throw new IllegalArgumentException("format must be json or csv, got '" + format + "'");
+  }
+
+  @Operation(summary = "A case's change history, newest first",
+      description = "Every import, create, update and delete: who (`author`), when (`at`), what"
+          + " (`action`, `kind`, `item`) and the record before and after. Append-only; it outlives"
+          + " the case. `actor` keeps changes to records that name that actor; `item` changes to"
+          + " one record (an actor, tie, message or source id).")
+  @GetMapping("/{caseId}/history")
+  List<CaseHistory.Change> history(@PathVariable String caseId,
+      @RequestParam(required = false) String actor, @RequestParam(required = false) String item,
+      @RequestParam(required = false) String tie, @RequestParam(defaultValue = "100") int limit) {
+    if (tie != null && item != null && !tie.equals(item)) {
+      throw new IllegalArgumentException("give either tie or item, not two different ids");
+    }
+    return cases.history(caseId, actor, tie != null ? tie : item, limit);
   }
 
   private static ResponseEntity<byte[]> attachment(byte[] body, MediaType type, String name) {

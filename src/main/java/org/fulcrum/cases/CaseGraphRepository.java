@@ -278,31 +278,49 @@ class CaseGraphRepository {
   }
 
   // A record keeps its place (seq) when replaced; a new one goes last, so exports keep file order.
+  // Every record carries a version: 1 when imported or created, one more at each replacement.
 
-  void saveSource(String caseId, Source s) {
+  /** A record's version, if it exists. {@code kind} is actor, tie, message or source. */
+  Optional<Long> version(String caseId, String kind, String id) {
+    String match = switch (kind) {
+      case "actor" -> "MATCH (x:Actor {caseId: $caseId, id: $id})";
+      case "tie" -> "MATCH ()-[x:TIE {caseId: $caseId, id: $id}]->()";
+      case "message" -> "MATCH (x:Message {caseId: $caseId, id: $id})";
+      case "source" -> "MATCH (x:Source {caseId: $caseId, id: $id})";
+      default -> throw new IllegalArgumentException(kind);
+    };
+    return client.query(match + " RETURN coalesce(x.version, 1) AS v")
+        .bindAll(Map.of("caseId", caseId, "id", id)).fetchAs(Long.class).one();
+  }
+
+  void saveSource(String caseId, Source s, long version) {
     Map<String, Object> row = CaseGraphMapping.props(s);
+    row.put("version", version);
     row.put("seq", seq(caseId, s.id(), "MATCH (x:Source {caseId: $caseId})", "x.id = $id"));
     write("MERGE (s:Source {caseId: $caseId, id: $row.id}) SET s = $row, s.caseId = $caseId",
         caseId, row);
   }
 
-  void saveActor(String caseId, Actor a) {
+  void saveActor(String caseId, Actor a, long version) {
     Map<String, Object> row = CaseGraphMapping.props(a);
+    row.put("version", version);
     row.put("seq", seq(caseId, a.id(), "MATCH (x:Actor {caseId: $caseId})", "x.id = $id"));
     write("MERGE (a:Actor {caseId: $caseId, id: $row.id}) SET a = $row, a.caseId = $caseId",
         caseId, row);
   }
 
   /** Creates or replaces a tie; a changed source or target moves it to the new endpoints. */
-  void saveTie(String caseId, Tie t) {
+  void saveTie(String caseId, Tie t, long version) {
     Map<String, Object> row = CaseGraphMapping.props(t);
+    row.put("version", version);
     row.put("seq", seq(caseId, t.id(), "MATCH ()-[x:TIE {caseId: $caseId}]->()", "x.id = $id"));
     deleteTie(caseId, t.id());
     write("WITH $row AS row\n" + CREATE_TIE, caseId, row);
   }
 
-  void saveMessage(String caseId, Message m) {
+  void saveMessage(String caseId, Message m, long version) {
     Map<String, Object> row = CaseGraphMapping.props(m);
+    row.put("version", version);
     row.put("seq", seq(caseId, m.id(), "MATCH (x:Message {caseId: $caseId})", "x.id = $id"));
     deleteMessage(caseId, m.id());
     write("WITH $row AS row\n" + CREATE_MESSAGE, caseId, row);

@@ -14,6 +14,7 @@ import org.fulcrum.casefile.Message;
 import org.fulcrum.casefile.RawRecord;
 import org.fulcrum.casefile.Source;
 import org.fulcrum.casefile.Tie;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -22,13 +23,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Create, read, update and delete the actors, ties, messages and sources of one case. Bodies use
  * the dataset's JSON names and are validated exactly as on import; POST creates (409 if the id is
- * taken), PUT creates or replaces the record named in the path.
+ * taken), PUT creates or replaces the record named in the path. Every record has a version, sent as
+ * its ETag; replacing or deleting names it in If-Match (optimistic locking).
  */
 @RestController
 @RequestMapping(path = "/api/cases/{caseId}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -42,7 +45,7 @@ class CaseRecordController {
     this.cases = cases;
   }
 
-  // ---- actors ------------------------------------------------------------------------------
+  // ---- actors --------------------------------------------------------------------------------
 
   @Operation(summary = "List a case's actors")
   @GetMapping("/actors")
@@ -50,33 +53,35 @@ class CaseRecordController {
     return cases.actors(caseId);
   }
 
-  @Operation(summary = "One actor")
+  @Operation(summary = "One actor, with its version as the ETag")
   @GetMapping("/actors/{id}")
-  Actor actor(@PathVariable String caseId, @PathVariable String id) {
-    return cases.actor(caseId, id);
+  ResponseEntity<Object> actor(@PathVariable String caseId, @PathVariable String id) {
+    return tagged(cases.versioned(caseId, "actor", id));
   }
 
-  @Operation(summary = "Create an actor")
+  @Operation(summary = "Create a actor")
   @PostMapping(path = "/actors", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Actor> createActor(@PathVariable String caseId, @RequestBody byte[] body) {
-    Actor a = cases.saveActor(caseId, record(body, null), true);
-    return created(caseId, "actors", a.id(), a);
+    var saved = cases.saveActor(caseId, record(body, null), true, null);
+    return created(caseId, "actors", saved.record().id(), saved);
   }
 
-  @Operation(summary = "Create or replace an actor")
+  @Operation(summary = "Create or replace a actor", description = IF_MATCH)
   @PutMapping(path = "/actors/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-  Actor putActor(@PathVariable String caseId, @PathVariable String id, @RequestBody byte[] body) {
-    return cases.saveActor(caseId, record(body, id), false);
+  ResponseEntity<Object> putActor(@PathVariable String caseId, @PathVariable String id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @RequestBody byte[] body) {
+    return tagged(cases.saveActor(caseId, record(body, id), false, version(ifMatch)));
   }
 
-  @Operation(summary = "Delete an actor (409 while ties or messages name it)")
+  @Operation(summary = "Delete an actor (409 while ties or messages name it)", description = "If-Match, when given, must name the current version.")
   @DeleteMapping("/actors/{id}")
-  ResponseEntity<Void> deleteActor(@PathVariable String caseId, @PathVariable String id) {
-    cases.deleteActor(caseId, id);
+  ResponseEntity<Void> deleteActor(@PathVariable String caseId, @PathVariable String id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    cases.deleteActor(caseId, id, version(ifMatch));
     return ResponseEntity.noContent().build();
   }
 
-  // ---- ties --------------------------------------------------------------------------------
+  // ---- ties ----------------------------------------------------------------------------------
 
   @Operation(summary = "List a case's ties")
   @GetMapping("/ties")
@@ -84,34 +89,36 @@ class CaseRecordController {
     return cases.ties(caseId);
   }
 
-  @Operation(summary = "One tie")
+  @Operation(summary = "One tie, with its version as the ETag")
   @GetMapping("/ties/{id}")
-  Tie tie(@PathVariable String caseId, @PathVariable String id) {
-    return cases.tie(caseId, id);
+  ResponseEntity<Object> tie(@PathVariable String caseId, @PathVariable String id) {
+    return tagged(cases.versioned(caseId, "tie", id));
   }
 
   @Operation(summary = "Create a tie", description = "Without an id, the tie gets"
       + " source:type:target (plus :from when it has a start date).")
   @PostMapping(path = "/ties", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Tie> createTie(@PathVariable String caseId, @RequestBody byte[] body) {
-    Tie t = cases.saveTie(caseId, record(body, null), true);
-    return created(caseId, "ties", t.id(), t);
+    var saved = cases.saveTie(caseId, record(body, null), true, null);
+    return created(caseId, "ties", saved.record().id(), saved);
   }
 
-  @Operation(summary = "Create or replace a tie")
+  @Operation(summary = "Create or replace a tie", description = IF_MATCH)
   @PutMapping(path = "/ties/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-  Tie putTie(@PathVariable String caseId, @PathVariable String id, @RequestBody byte[] body) {
-    return cases.saveTie(caseId, record(body, id), false);
+  ResponseEntity<Object> putTie(@PathVariable String caseId, @PathVariable String id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @RequestBody byte[] body) {
+    return tagged(cases.saveTie(caseId, record(body, id), false, version(ifMatch)));
   }
 
-  @Operation(summary = "Delete a tie")
+  @Operation(summary = "Delete a tie", description = "If-Match, when given, must name the current version.")
   @DeleteMapping("/ties/{id}")
-  ResponseEntity<Void> deleteTie(@PathVariable String caseId, @PathVariable String id) {
-    cases.deleteTie(caseId, id);
+  ResponseEntity<Void> deleteTie(@PathVariable String caseId, @PathVariable String id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    cases.deleteTie(caseId, id, version(ifMatch));
     return ResponseEntity.noContent().build();
   }
 
-  // ---- messages ----------------------------------------------------------------------------
+  // ---- messages ------------------------------------------------------------------------------
 
   @Operation(summary = "List a case's messages, by date")
   @GetMapping("/messages")
@@ -119,33 +126,35 @@ class CaseRecordController {
     return cases.messages(caseId);
   }
 
-  @Operation(summary = "One message")
+  @Operation(summary = "One message, with its version as the ETag")
   @GetMapping("/messages/{id}")
-  Message message(@PathVariable String caseId, @PathVariable String id) {
-    return cases.message(caseId, id);
+  ResponseEntity<Object> message(@PathVariable String caseId, @PathVariable String id) {
+    return tagged(cases.versioned(caseId, "message", id));
   }
 
   @Operation(summary = "Create a message")
   @PostMapping(path = "/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Message> createMessage(@PathVariable String caseId, @RequestBody byte[] body) {
-    Message m = cases.saveMessage(caseId, record(body, null), true);
-    return created(caseId, "messages", m.id(), m);
+    var saved = cases.saveMessage(caseId, record(body, null), true, null);
+    return created(caseId, "messages", saved.record().id(), saved);
   }
 
-  @Operation(summary = "Create or replace a message")
+  @Operation(summary = "Create or replace a message", description = IF_MATCH)
   @PutMapping(path = "/messages/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-  Message putMessage(@PathVariable String caseId, @PathVariable String id, @RequestBody byte[] body) {
-    return cases.saveMessage(caseId, record(body, id), false);
+  ResponseEntity<Object> putMessage(@PathVariable String caseId, @PathVariable String id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @RequestBody byte[] body) {
+    return tagged(cases.saveMessage(caseId, record(body, id), false, version(ifMatch)));
   }
 
-  @Operation(summary = "Delete a message")
+  @Operation(summary = "Delete a message", description = "If-Match, when given, must name the current version.")
   @DeleteMapping("/messages/{id}")
-  ResponseEntity<Void> deleteMessage(@PathVariable String caseId, @PathVariable String id) {
-    cases.deleteMessage(caseId, id);
+  ResponseEntity<Void> deleteMessage(@PathVariable String caseId, @PathVariable String id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    cases.deleteMessage(caseId, id, version(ifMatch));
     return ResponseEntity.noContent().build();
   }
 
-  // ---- sources -----------------------------------------------------------------------------
+  // ---- sources -------------------------------------------------------------------------------
 
   @Operation(summary = "List a case's sources")
   @GetMapping("/sources")
@@ -153,29 +162,31 @@ class CaseRecordController {
     return cases.sources(caseId);
   }
 
-  @Operation(summary = "One source")
+  @Operation(summary = "One source, with its version as the ETag")
   @GetMapping("/sources/{id}")
-  Source source(@PathVariable String caseId, @PathVariable String id) {
-    return cases.source(caseId, id);
+  ResponseEntity<Object> source(@PathVariable String caseId, @PathVariable String id) {
+    return tagged(cases.versioned(caseId, "source", id));
   }
 
   @Operation(summary = "Create a source")
   @PostMapping(path = "/sources", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Source> createSource(@PathVariable String caseId, @RequestBody byte[] body) {
-    Source s = cases.saveSource(caseId, record(body, null), true);
-    return created(caseId, "sources", s.id(), s);
+    var saved = cases.saveSource(caseId, record(body, null), true, null);
+    return created(caseId, "sources", saved.record().id(), saved);
   }
 
-  @Operation(summary = "Create or replace a source")
+  @Operation(summary = "Create or replace a source", description = IF_MATCH)
   @PutMapping(path = "/sources/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-  Source putSource(@PathVariable String caseId, @PathVariable String id, @RequestBody byte[] body) {
-    return cases.saveSource(caseId, record(body, id), false);
+  ResponseEntity<Object> putSource(@PathVariable String caseId, @PathVariable String id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @RequestBody byte[] body) {
+    return tagged(cases.saveSource(caseId, record(body, id), false, version(ifMatch)));
   }
 
-  @Operation(summary = "Delete a source (409 while records cite it)")
+  @Operation(summary = "Delete a source (409 while records cite it)", description = "If-Match, when given, must name the current version.")
   @DeleteMapping("/sources/{id}")
-  ResponseEntity<Void> deleteSource(@PathVariable String caseId, @PathVariable String id) {
-    cases.deleteSource(caseId, id);
+  ResponseEntity<Void> deleteSource(@PathVariable String caseId, @PathVariable String id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    cases.deleteSource(caseId, id, version(ifMatch));
     return ResponseEntity.noContent().build();
   }
 
@@ -197,8 +208,41 @@ class CaseRecordController {
     return new RawRecord(r.file(), r.line(), r.path(), values);
   }
 
-  private static <T> ResponseEntity<T> created(String caseId, String kind, String id, T body) {
+  static final String IF_MATCH = "Replacing an existing record needs If-Match with the version"
+      + " read (the ETag of GET); a different version answers 409 with the current record, none"
+      + " answers 428. Creating a record through PUT needs no If-Match. The answer carries the new"
+      + " version as its ETag.";
+
+  private static <T> ResponseEntity<T> created(String caseId, String kind, String id,
+      CaseService.Versioned<T> saved) {
     return ResponseEntity.created(URI.create("/api/cases/" + caseId + "/" + kind + "/"
-        + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8))).body(body);
+            + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8)))
+        .eTag(etag(saved.version())).body(saved.record());
+  }
+
+  private static ResponseEntity<Object> tagged(CaseService.Versioned<?> v) {
+    return ResponseEntity.ok().eTag(etag(v.version())).body(v.record());
+  }
+
+  static String etag(long version) {
+    return "\"" + version + "\"";
+  }
+
+  /** The version an If-Match header names: {@code "3"}, {@code W/"3"} or {@code 3}. */
+  static Long version(String ifMatch) {
+    if (ifMatch == null || ifMatch.isBlank()) {
+      return null;
+    }
+    String v = ifMatch.strip();
+    if (v.startsWith("W/")) {
+      v = v.substring(2);
+    }
+    v = v.replace("\"", "");
+    try {
+      return Long.parseLong(v);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("If-Match must name a record version such as \"3\" (the ETag"
+          + " of GET), got '" + ifMatch + "'");
+    }
   }
 }

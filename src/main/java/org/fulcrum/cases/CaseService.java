@@ -32,15 +32,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class CaseService {
 
   private final CaseGraphRepository repository;
+  private final CaseHistory history;
   private final ApplicationEventPublisher events;
   private final CaseValidator validator = new CaseValidator();
 
   private final EmbeddedCaseReader embedded;
   private final TransactionTemplate transactions;
 
-  CaseService(CaseGraphRepository repository, ApplicationEventPublisher events,
+  CaseService(CaseGraphRepository repository, CaseHistory history, ApplicationEventPublisher events,
       SchemaMigrations schema, EmbeddedCaseReader embedded, PlatformTransactionManager transactionManager) {
     this.repository = repository;
+    this.history = history;
     this.events = events;
     this.embedded = embedded;
     this.transactions = new TransactionTemplate(transactionManager);
@@ -53,7 +55,10 @@ public class CaseService {
   /** Stores a validated case, replacing any case with the same id. */
   @Transactional
   public ImportResult importCase(CaseFile caseFile) {
+    CaseSummary before = repository.summary(caseFile.id()).orElse(null);
     boolean replaced = repository.replace(caseFile);
+    history.record(caseFile.id(), replaced ? "replace" : "import", "case", caseFile.id(), List.of(),
+        before, caseFile.summary());
     events.publishEvent(new CaseChangedEvent(caseFile.id()));
     return new ImportResult(caseFile.summary(), replaced);
   }
@@ -120,9 +125,11 @@ public class CaseService {
 
   @Transactional
   public void delete(String caseId) {
+    CaseSummary before = repository.summary(caseId).orElse(null);
     if (!repository.delete(caseId)) {
       throw CaseNotFoundException.caseId(caseId);
     }
+    history.record(caseId, "delete", "case", caseId, List.of(), before, null);
     events.publishEvent(new CaseChangedEvent(caseId));
   }
 
@@ -141,18 +148,22 @@ public class CaseService {
   }
 
   @Transactional
-  public Source saveSource(String caseId, RawRecord body, boolean create) {
+  public Versioned<Source> saveSource(String caseId, RawRecord body, boolean create, Long ifMatch) {
     requireCase(caseId);
     Source s = valid(body, problems -> validator.source(body, problems));
-    checkCreate(create, repository.source(caseId, s.id()).isPresent(), "source", s.id());
-    repository.saveSource(caseId, s);
-    changed(caseId);
-    return s;
+    Source before = repository.source(caseId, s.id()).orElse(null);
+    checkCreate(create, before != null, "source", s.id());
+    long version = nextVersion(caseId, "source", s.id(), ifMatch, before);
+    repository.saveSource(caseId, s, version);
+    recorded(caseId, "source", s.id(), List.of(), before, s);
+    return new Versioned<>(s, version);
   }
 
   @Transactional
-  public void deleteSource(String caseId, String id) {
+  public void deleteSource(String caseId, String id, Long ifMatch) {
     requireCase(caseId);
+    Source before = repository.source(caseId, id).orElse(null);
+    checkDelete(caseId, "source", id, ifMatch, before);
     List<String> uses = repository.usesOfSource(caseId, id);
     if (!uses.isEmpty()) {
       throw new RecordInUseException("source '" + id + "' is cited by " + String.join(", ", uses)
@@ -161,7 +172,7 @@ public class CaseService {
     if (!repository.deleteSource(caseId, id)) {
       throw CaseNotFoundException.record(caseId, "source", id);
     }
-    changed(caseId);
+    recorded(caseId, "source", id, List.of(), before, null);
   }
 
   // ---- actors ------------------------------------------------------------------------------
@@ -179,17 +190,18 @@ public class CaseService {
   }
 
   @Transactional
-  public Actor saveActor(String caseId, RawRecord body, boolean create) {
+  public Versioned<Actor> saveActor(String caseId, RawRecord body, boolean create, Long ifMatch) {
     References refs = references(caseId);
     Actor a = valid(body, problems -> validator.actor(body, refs, problems));
     checkCreate(create, refs.actors().containsKey(a.id()), "actor", a.id());
-    var previous = refs.actors().get(a.id());
-    if (previous != null && previous != a.kind()) {
+    Actor before = repository.actor(caseId, a.id()).orElse(null);
+    long version = nextVersion(caseId, "actor", a.id(), ifMatch, before);
+    if (before != null && before.kind() != a.kind()) {
       checkKindChange(caseId, a, body);
     }
-    repository.saveActor(caseId, a);
-    changed(caseId);
-    return a;
+    repository.saveActor(caseId, a, version);
+    recorded(caseId, "actor", a.id(), List.of(a.id()), before, a);
+    return new Versioned<>(a, version);
   }
 
   /** An actor that stops being a forum must not leave member-of ties or messages pointing at it. */
@@ -208,8 +220,10 @@ public class CaseService {
   }
 
   @Transactional
-  public void deleteActor(String caseId, String id) {
+  public void deleteActor(String caseId, String id, Long ifMatch) {
     requireCase(caseId);
+    Actor before = repository.actor(caseId, id).orElse(null);
+    checkDelete(caseId, "actor", id, ifMatch, before);
     List<String> uses = repository.usesOfActor(caseId, id);
     if (!uses.isEmpty()) {
       throw new RecordInUseException("actor '" + id + "' is named by " + String.join(", ", uses)
@@ -218,7 +232,7 @@ public class CaseService {
     if (!repository.deleteActor(caseId, id)) {
       throw CaseNotFoundException.record(caseId, "actor", id);
     }
-    changed(caseId);
+    recorded(caseId, "actor", id, List.of(id), before, null);
   }
 
   // ---- ties --------------------------------------------------------------------------------
@@ -236,22 +250,30 @@ public class CaseService {
   }
 
   @Transactional
-  public Tie saveTie(String caseId, RawRecord body, boolean create) {
+  public Versioned<Tie> saveTie(String caseId, RawRecord body, boolean create, Long ifMatch) {
     References refs = references(caseId);
     Tie t = valid(body, problems -> validator.tie(body, refs, problems));
-    checkCreate(create, repository.tie(caseId, t.id()).isPresent(), "tie", t.id());
-    repository.saveTie(caseId, t);
-    changed(caseId);
-    return t;
+    Tie before = repository.tie(caseId, t.id()).orElse(null);
+    checkCreate(create, before != null, "tie", t.id());
+    long version = nextVersion(caseId, "tie", t.id(), ifMatch, before);
+    repository.saveTie(caseId, t, version);
+    List<String> actors = new ArrayList<>(List.of(t.source(), t.target()));
+    if (before != null) {
+      actors.addAll(List.of(before.source(), before.target()));
+    }
+    recorded(caseId, "tie", t.id(), actors, before, t);
+    return new Versioned<>(t, version);
   }
 
   @Transactional
-  public void deleteTie(String caseId, String id) {
+  public void deleteTie(String caseId, String id, Long ifMatch) {
     requireCase(caseId);
+    Tie before = repository.tie(caseId, id).orElse(null);
+    checkDelete(caseId, "tie", id, ifMatch, before);
     if (!repository.deleteTie(caseId, id)) {
       throw CaseNotFoundException.record(caseId, "tie", id);
     }
-    changed(caseId);
+    recorded(caseId, "tie", id, List.of(before.source(), before.target()), before, null);
   }
 
   // ---- messages ----------------------------------------------------------------------------
@@ -270,22 +292,119 @@ public class CaseService {
   }
 
   @Transactional
-  public Message saveMessage(String caseId, RawRecord body, boolean create) {
+  public Versioned<Message> saveMessage(String caseId, RawRecord body, boolean create, Long ifMatch) {
     References refs = references(caseId);
     Message m = valid(body, problems -> validator.message(body, refs, problems));
-    checkCreate(create, repository.message(caseId, m.id()).isPresent(), "message", m.id());
-    repository.saveMessage(caseId, m);
-    changed(caseId);
-    return m;
+    Message before = repository.message(caseId, m.id()).orElse(null);
+    checkCreate(create, before != null, "message", m.id());
+    long version = nextVersion(caseId, "message", m.id(), ifMatch, before);
+    repository.saveMessage(caseId, m, version);
+    recorded(caseId, "message", m.id(), messageActors(m, before), before, m);
+    return new Versioned<>(m, version);
   }
 
   @Transactional
-  public void deleteMessage(String caseId, String id) {
+  public void deleteMessage(String caseId, String id, Long ifMatch) {
     requireCase(caseId);
+    Message before = repository.message(caseId, id).orElse(null);
+    checkDelete(caseId, "message", id, ifMatch, before);
     if (!repository.deleteMessage(caseId, id)) {
       throw CaseNotFoundException.record(caseId, "message", id);
     }
+    recorded(caseId, "message", id, messageActors(before, null), before, null);
+  }
+
+  private static List<String> messageActors(Message m, Message before) {
+    List<String> actors = new ArrayList<>();
+    for (Message x : new Message[] {m, before}) {
+      if (x != null) {
+        actors.add(x.speaker());
+        actors.add(x.audience());
+        actors.add(x.forum());
+      }
+    }
+    return actors;
+  }
+
+  // ---- versions and history ----------------------------------------------------------------
+
+  /** A record with its version (the HTTP ETag). */
+  public record Versioned<T>(T record, long version) {}
+
+  @Transactional(readOnly = true)
+  public Versioned<Object> versioned(String caseId, String kind, String id) {
+    requireCase(caseId);
+    Object record = switch (kind) {
+      case "actor" -> repository.actor(caseId, id).orElse(null);
+      case "tie" -> repository.tie(caseId, id).orElse(null);
+      case "message" -> repository.message(caseId, id).orElse(null);
+      case "source" -> repository.source(caseId, id).orElse(null);
+      default -> throw new IllegalArgumentException(kind);
+    };
+    if (record == null) {
+      throw CaseNotFoundException.record(caseId, kind, id);
+    }
+    return new Versioned<>(record, repository.version(caseId, kind, id).orElse(1L));
+  }
+
+  /**
+   * The version a save writes: 1 for a new record; for a replacement, one more than the current
+   * version, which the writer must name ({@code If-Match}).
+   */
+  private long nextVersion(String caseId, String kind, String id, Long ifMatch, Object before) {
+    Long current = repository.version(caseId, kind, id).orElse(null);
+    if (current == null) {
+      if (ifMatch != null) {
+        throw new VersionConflictException(kind + " '" + id + "' no longer exists (version " + ifMatch
+            + " was named); create it again without If-Match", false, null, null);
+      }
+      return 1;
+    }
+    if (ifMatch == null) {
+      throw new VersionConflictException(kind + " '" + id + "' exists (version " + current
+          + "); replacing it needs If-Match with the version you read, so no one's change is"
+          + " overwritten unseen", true, current, before);
+    }
+    if (!ifMatch.equals(current)) {
+      throw new VersionConflictException(kind + " '" + id + "' was changed by someone else: it is at"
+          + " version " + current + ", not " + ifMatch + "; read it again and reapply your change",
+          false, current, before);
+    }
+    return current + 1;
+  }
+
+  /** A delete may name the version it read; a different current version is a conflict. */
+  private void checkDelete(String caseId, String kind, String id, Long ifMatch, Object before) {
+    if (before == null) {
+      throw CaseNotFoundException.record(caseId, kind, id);
+    }
+    Long current = repository.version(caseId, kind, id).orElse(1L);
+    if (ifMatch != null && !ifMatch.equals(current)) {
+      throw new VersionConflictException(kind + " '" + id + "' was changed by someone else: it is at"
+          + " version " + current + ", not " + ifMatch, false, current, before);
+    }
+  }
+
+  private void recorded(String caseId, String kind, String id, List<String> actors, Object before,
+      Object after) {
+    history.record(caseId, before == null ? "create" : after == null ? "delete" : "update", kind, id,
+        actors, before, after);
     changed(caseId);
+  }
+
+  /**
+   * The case's changes, newest first; the history outlives the case. {@code actor} keeps changes
+   * whose record names that actor, {@code item} changes to that record.
+   */
+  @Transactional(readOnly = true)
+  public List<CaseHistory.Change> history(String caseId, String actor, String item, int limit) {
+    if (limit < 1 || limit > 10_000) {
+      throw new IllegalArgumentException("limit must be between 1 and 10000, got " + limit);
+    }
+    if (!repository.exists(caseId) && !history.any(caseId)) {
+      throw CaseNotFoundException.caseId(caseId);
+    }
+    return history.list(caseId, actor, item, limit);
   }
 
   // ---- helpers -----------------------------------------------------------------------------

@@ -119,6 +119,7 @@ public final class FulcrumCli {
     props.put("logging.level.root", "WARN");
     props.put("logging.level.org.springframework", "OFF");
     props.put("logging.level.org.fulcrum", "WARN");
+    props.put("fulcrum.audit.default-author", "cli:" + System.getProperty("user.name", "unknown"));
     if (uri != null) {
       props.put("fulcrum.neo4j.uri", uri);
       props.put("fulcrum.neo4j.username", user);

@@ -50,6 +50,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler
+  org.springframework.http.ResponseEntity<ProblemDetail> versionConflict(
+      org.fulcrum.cases.VersionConflictException e) {
+    HttpStatus status = e.versionMissing() ? HttpStatus.PRECONDITION_REQUIRED : HttpStatus.CONFLICT;
+    var problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+    problem.setTitle(e.versionMissing() ? "Version required" : "Changed by someone else");
+    problem.setProperty("currentVersion", e.currentVersion());
+    problem.setProperty("current", e.current());
+    var answer = org.springframework.http.ResponseEntity.status(status);
+    if (e.currentVersion() != null) {
+      answer.eTag("\"" + e.currentVersion() + "\"");
+    }
+    return answer.body(problem);
+  }
+
+  @ExceptionHandler
   ProblemDetail badArgument(IllegalArgumentException e) {
     var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     problem.setTitle("Invalid request");

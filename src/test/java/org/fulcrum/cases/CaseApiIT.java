@@ -56,20 +56,28 @@ class CaseApiIT {
     mini = getClass().getResourceAsStream("/cases/mini.json").readAllBytes();
   }
 
-  record Answer(int status, byte[] body) {
+  record Answer(int status, byte[] body, String etag) {
     JsonNode json() {
       return JSON.readTree(body);
     }
   }
 
   Answer send(String method, String path, String type, byte[] body) throws Exception {
+    return send(method, path, type, body, null);
+  }
+
+  Answer send(String method, String path, String type, byte[] body, String ifMatch) throws Exception {
     var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
         .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(body));
     if (type != null) {
       request.header("Content-Type", type);
     }
+    if (ifMatch != null) {
+      request.header("If-Match", ifMatch);
+    }
     HttpResponse<byte[]> response = http.send(request.build(), BodyHandlers.ofByteArray());
-    return new Answer(response.statusCode(), response.body());
+    return new Answer(response.statusCode(), response.body(),
+        response.headers().firstValue("ETag").orElse(null));
   }
 
   Answer get(String path) throws Exception {
@@ -82,6 +90,10 @@ class CaseApiIT {
 
   Answer putJson(String path, String json) throws Exception {
     return send("PUT", path, "application/json", json.getBytes());
+  }
+
+  Answer putJson(String path, String json, String ifMatch) throws Exception {
+    return send("PUT", path, "application/json", json.getBytes(), ifMatch);
   }
 
   CaseFile exported(String caseId) throws Exception {
@@ -196,8 +208,9 @@ class CaseApiIT {
 
     Answer updated = putJson(base + "/actors/tcd", """
         {"name": "Republic of Chad", "kind": "state", "position": 0.2, "capability": 0.3,
-         "salience": 0.8, "sources": ["s2"]}""");
+         "salience": 0.8, "sources": ["s2"]}""", created.etag());
     assertThat(updated.status()).isEqualTo(200);
+    assertThat(updated.etag()).isEqualTo("\"2\"");
     assertThat(get(base + "/actors/tcd").json().get("name").asString()).isEqualTo("Republic of Chad");
 
     Answer badTie = postJson(base + "/ties", """
@@ -255,11 +268,13 @@ class CaseApiIT {
   }
 
   @Test
-  void deleteRemovesTheWholeCase() throws Exception {
+  void deleteRemovesTheWholeCaseButNotItsHistory() throws Exception {
     send("POST", "/api/cases", "application/json", new String(mini).replace("\"id\": \"mini\"", "\"id\": \"doomed\"").getBytes());
     assertThat(send("DELETE", "/api/cases/doomed", null, null).status()).isEqualTo(204);
     assertThat(get("/api/cases/doomed").status()).isEqualTo(404);
-    assertThat(countInStore("MATCH (n {caseId: $caseId}) RETURN count(n)", "doomed")).isZero();
+    assertThat(countInStore("MATCH (n {caseId: $caseId}) WHERE NOT n:Change RETURN count(n)", "doomed")).isZero();
+    assertThat(countInStore("MATCH (n:Change {caseId: $caseId}) RETURN count(n)", "doomed"))
+        .as("the import and the delete stay on record").isEqualTo(2);
   }
 
   @Test
@@ -304,5 +319,72 @@ class CaseApiIT {
       assertThat(inProcess.ties()).as(caseId).containsExactlyInAnyOrderElementsOf(overBolt.ties());
       assertThat(inProcess.asOf()).isEqualTo(overBolt.asOf());
     }
+  }
+
+  @Test
+  void theSecondWriterGetsAConflictWithTheCurrentVersion() throws Exception {
+    send("POST", "/api/cases", "application/json", mini);
+    String path = "/api/cases/mini/actors/chn";
+    Answer read = get(path);
+    assertThat(read.etag()).isEqualTo("\"1\"");
+    String body = """
+        {"name": "%s", "kind": "state", "position": -0.5, "capability": 0.9, "salience": 0.6,
+         "sources": ["s1"]}""";
+    Answer first = putJson(path, body.formatted("China (first writer)"), read.etag());
+    assertThat(first.status()).isEqualTo(200);
+    assertThat(first.etag()).isEqualTo("\"2\"");
+    Answer second = putJson(path, body.formatted("China (second writer)"), read.etag());
+    assertThat(second.status()).isEqualTo(409);
+    assertThat(second.json().get("currentVersion").asLong()).isEqualTo(2);
+    assertThat(second.json().get("current").get("name").asString()).isEqualTo("China (first writer)");
+    assertThat(second.json().get("detail").asString()).contains("changed by someone else");
+    assertThat(get(path).json().get("name").asString()).as("not overwritten").isEqualTo("China (first writer)");
+
+    Answer blind = putJson(path, body.formatted("China (blind)"));
+    assertThat(blind.status()).as("replacing without If-Match").isEqualTo(428);
+    assertThat(blind.json().get("currentVersion").asLong()).isEqualTo(2);
+    assertThat(send("DELETE", "/api/cases/mini/ties/t1", null, null, "\"7\"").status()).isEqualTo(409);
+    assertThat(putJson(path, body.formatted("x"), "three").status()).isEqualTo(400);
+  }
+
+  @Test
+  void everyChangeIsInTheHistoryWithWhatItWasBeforeAndAfter() throws Exception {
+    send("POST", "/api/cases", "application/json", mini);
+    send("POST", "/api/cases", "application/json", mini); // a replacement
+    String base = "/api/cases/mini";
+    postJson(base + "/actors", """
+        {"id": "tcd", "name": "Chad", "kind": "state", "position": 0.1, "capability": 0.3,
+         "salience": 0.8, "sources": ["s2"]}""");
+    putJson(base + "/actors/tcd", """
+        {"name": "Republic of Chad", "kind": "state", "position": 0.1, "capability": 0.3,
+         "salience": 0.8, "sources": ["s2"]}""", "\"1\"");
+    send("DELETE", base + "/ties/t1", null, null);
+    send("DELETE", base + "/actors/tcd", null, null);
+
+    JsonNode history = get(base + "/history").json();
+    assertThat(history.findValuesAsString("action")).startsWith("delete", "delete", "update", "create", "replace");
+    JsonNode update = history.get(2);
+    assertThat(update.get("kind").asString()).isEqualTo("actor");
+    assertThat(update.get("item").asString()).isEqualTo("tcd");
+    assertThat(update.get("before").get("name").asString()).isEqualTo("Chad");
+    assertThat(update.get("after").get("name").asString()).isEqualTo("Republic of Chad");
+    assertThat(update.get("author").asString()).isNotBlank();
+    assertThat(update.get("at").asString()).isNotBlank();
+    JsonNode tieDelete = history.get(1);
+    assertThat(tieDelete.get("item").asString()).isEqualTo("t1");
+    assertThat(tieDelete.get("after").isNull()).isTrue();
+
+    assertThat(get(base + "/history?tie=t1").json().findValuesAsString("item")).containsOnly("t1");
+    assertThat(get(base + "/history?actor=usa").json().findValuesAsString("item")).contains("t1")
+        .doesNotContain("tcd");
+    JsonNode exported = get(base + "/export?history=true").json();
+    assertThat(exported.get("history").size()).isEqualTo(history.size());
+    assertThat(postJson("/api/cases", exported.toString()).status()).as("history is skipped on import")
+        .isEqualTo(201);
+
+    send("DELETE", base, null, null);
+    assertThat(get(base + "/history").json().get(0).get("action").asString()).as("outlives the case")
+        .isEqualTo("delete");
+    assertThat(get("/api/cases/never-was/history").status()).isEqualTo(404);
   }
 }

@@ -42,9 +42,17 @@ class LeverageApiIT {
   record Answer(int status, JsonNode json) {}
 
   Answer call(String method, String path, String body) throws Exception {
-    var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+    return call(method, path, body, null);
+  }
+
+  Answer call(String method, String path, String body, String ifMatch) throws Exception {
+    var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
         .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body))
-        .header("Content-Type", "application/json").build();
+        .header("Content-Type", "application/json");
+    if (ifMatch != null) {
+      builder.header("If-Match", ifMatch);
+    }
+    var request = builder.build();
     var response = http.send(request, BodyHandlers.ofString());
     return new Answer(response.statusCode(), JSON.readTree(response.body()));
   }
@@ -162,7 +170,7 @@ class LeverageApiIT {
         .get("paths").get(0).get("strength").asDouble();
     assertThat(call("PUT", "/api/cases/mini/ties/t1", """
         {"source": "usa", "target": "chn", "type": "trades-with", "strength": 0.2,
-         "polarity": "supportive", "channel": "economic", "confidence": 0.9, "sources": ["s1"]}""")
+         "polarity": "supportive", "channel": "economic", "confidence": 0.9, "sources": ["s1"]}""", "\"1\"")
         .status()).isEqualTo(200);
     double after = call("GET", "/api/cases/mini/paths?from=usa&to=chn&k=1", null).json()
         .get("paths").get(0).get("strength").asDouble();
