@@ -28,6 +28,13 @@ class ArchitectureTest {
   }
 
   @Test
+  void theOpenDataPipelineKnowsNothingOfSpringOrNeo4j() {
+    noClasses().that().resideInAPackage("org.fulcrum.opendata")
+        .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.neo4j..")
+        .check(CLASSES);
+  }
+
+  @Test
   void controllersGoThroughServicesNotRepositories() {
     noClasses().that().haveSimpleNameEndingWith("Controller")
         .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository")

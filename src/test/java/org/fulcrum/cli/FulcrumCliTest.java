@@ -11,7 +11,7 @@ class FulcrumCliTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"import", "export", "list", "paths", "influence", "patrons", "chokepoints",
-      "centrality", "plan", "red-team", "forums", "playbook", "messages", "--help", "--version"})
+      "centrality", "plan", "red-team", "forums", "playbook", "messages", "build-case", "--help", "--version"})
   void everySubcommandIsACommand(String name) {
     assertThat(FulcrumCli.isCommand(new String[] {name, "x"})).isTrue();
     assertThat(FulcrumCli.isCommand(new String[] {"--uri", "bolt://h:7687", name})).isTrue();

@@ -1,0 +1,69 @@
+package org.fulcrum.opendata;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What to build: a target country (ISO 3166 alpha-3), a window of years (both inclusive) and the
+ * sources to use. The case id defaults to {@code od-<iso3>-<from>-<to>}, so building the same
+ * window again refreshes the same case.
+ */
+public record BuildRequest(String country, int from, int to, Set<OpenDataSource> sources,
+    String caseId) {
+
+  public static final int EARLIEST_YEAR = 1946;
+  public static final int LATEST_YEAR = 2100;
+  public static final int MAX_WINDOW_YEARS = 30;
+  private static final Pattern ISO3 = Pattern.compile("[A-Z]{3}");
+  private static final Pattern CASE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+
+  public BuildRequest {
+    if (country == null || !ISO3.matcher(country.strip().toUpperCase(Locale.ROOT)).matches()) {
+      throw new IllegalArgumentException(
+          "country must be an ISO 3166 alpha-3 code such as SDN, got '" + country + "'");
+    }
+    country = country.strip().toUpperCase(Locale.ROOT);
+    if (from < EARLIEST_YEAR || to > LATEST_YEAR) {
+      throw new IllegalArgumentException("from and to must be years between " + EARLIEST_YEAR
+          + " and " + LATEST_YEAR + ", got " + from + "-" + to);
+    }
+    if (to < from) {
+      throw new IllegalArgumentException("to (" + to + ") is before from (" + from + ")");
+    }
+    if (to - from + 1 > MAX_WINDOW_YEARS) {
+      throw new IllegalArgumentException("the window is at most " + MAX_WINDOW_YEARS
+          + " years, got " + (to - from + 1));
+    }
+    sources = sources == null || sources.isEmpty() ? OpenDataSource.all() : EnumSet.copyOf(sources);
+    if (caseId == null || caseId.isBlank()) {
+      caseId = defaultCaseId(country, from, to);
+    } else if (!CASE_ID.matcher(caseId.strip()).matches()) {
+      throw new IllegalArgumentException("caseId must be 1-100 letters, digits, '.', '_' or '-',"
+          + " starting with a letter or digit, got '" + caseId + "'");
+    } else {
+      caseId = caseId.strip();
+    }
+  }
+
+  public static BuildRequest of(String country, int from, int to, Set<OpenDataSource> sources) {
+    return new BuildRequest(country, from, to, sources, null);
+  }
+
+  public static String defaultCaseId(String iso3, int from, int to) {
+    return Ids.PREFIX + iso3.toLowerCase(Locale.ROOT) + "-" + from + "-" + to;
+  }
+
+  public boolean uses(OpenDataSource source) {
+    return sources.contains(source);
+  }
+
+  public boolean covers(int year) {
+    return year >= from && year <= to;
+  }
+
+  public int years() {
+    return to - from + 1;
+  }
+}
