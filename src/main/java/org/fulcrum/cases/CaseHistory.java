@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
-import java.util.Optional;
-import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -27,9 +25,6 @@ class CaseHistory {
       List<String> actors, JsonNode before, JsonNode after) {}
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
-
-  /** Who is making the current change, when something (a sign-in) knows it. */
-  interface CurrentUser extends Supplier<Optional<String>> {}
 
   private final Neo4jClient client;
   private final ObjectProvider<CurrentUser> currentUser;

@@ -3,15 +3,15 @@ package org.fulcrum.cases;
 /** The case, or a record within it, does not exist. */
 public class CaseNotFoundException extends RuntimeException {
 
-  CaseNotFoundException(String message) {
+  public CaseNotFoundException(String message) {
     super(message);
   }
 
-  static CaseNotFoundException caseId(String caseId) {
+  public static CaseNotFoundException caseId(String caseId) {
     return new CaseNotFoundException("no case with id '" + caseId + "'");
   }
 
-  static CaseNotFoundException record(String caseId, String what, String id) {
+  public static CaseNotFoundException record(String caseId, String what, String id) {
     return new CaseNotFoundException("case '" + caseId + "' has no " + what + " with id '" + id + "'");
   }
 }

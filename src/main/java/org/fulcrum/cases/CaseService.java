@@ -18,6 +18,7 @@ import org.fulcrum.casefile.RawRecord;
 import org.fulcrum.casefile.Source;
 import org.fulcrum.casefile.Tie;
 import org.fulcrum.store.SchemaMigrations;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -33,16 +34,19 @@ public class CaseService {
 
   private final CaseGraphRepository repository;
   private final CaseHistory history;
+  private final ObjectProvider<CaseGate> gate;
   private final ApplicationEventPublisher events;
   private final CaseValidator validator = new CaseValidator();
 
   private final EmbeddedCaseReader embedded;
   private final TransactionTemplate transactions;
 
-  CaseService(CaseGraphRepository repository, CaseHistory history, ApplicationEventPublisher events,
-      SchemaMigrations schema, EmbeddedCaseReader embedded, PlatformTransactionManager transactionManager) {
+  CaseService(CaseGraphRepository repository, CaseHistory history, ObjectProvider<CaseGate> gate,
+      ApplicationEventPublisher events, SchemaMigrations schema, EmbeddedCaseReader embedded,
+      PlatformTransactionManager transactionManager) {
     this.repository = repository;
     this.history = history;
+    this.gate = gate;
     this.events = events;
     this.embedded = embedded;
     this.transactions = new TransactionTemplate(transactionManager);
@@ -55,6 +59,10 @@ public class CaseService {
   /** Stores a validated case, replacing any case with the same id. */
   @Transactional
   public ImportResult importCase(CaseFile caseFile) {
+    if (!visible(caseFile.id())) {
+      throw new RecordInUseException("the case id '" + caseFile.id() + "' is taken; choose another",
+          List.of("case " + caseFile.id()));
+    }
     CaseSummary before = repository.summary(caseFile.id()).orElse(null);
     boolean replaced = repository.replace(caseFile);
     history.record(caseFile.id(), replaced ? "replace" : "import", "case", caseFile.id(), List.of(),
@@ -65,7 +73,13 @@ public class CaseService {
 
   @Transactional(readOnly = true)
   public List<CaseSummary> list() {
-    return repository.list();
+    return repository.list().stream().filter(c -> visible(c.id())).toList();
+  }
+
+  /** Whether the current user may see the case (always, without sign-in). */
+  public boolean visible(String caseId) {
+    CaseGate g = gate.getIfAvailable();
+    return g == null || g.visible(caseId);
   }
 
   @Transactional(readOnly = true)

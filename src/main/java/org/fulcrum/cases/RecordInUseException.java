@@ -7,7 +7,7 @@ public class RecordInUseException extends RuntimeException {
 
   private final List<String> conflicts;
 
-  RecordInUseException(String message, List<String> conflicts) {
+  public RecordInUseException(String message, List<String> conflicts) {
     super(message);
     this.conflicts = List.copyOf(conflicts);
   }

@@ -68,6 +68,7 @@ class CaseApiIT {
 
   Answer send(String method, String path, String type, byte[] body, String ifMatch) throws Exception {
     var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Authorization", org.fulcrum.TestStores.admin())
         .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(body));
     if (type != null) {
       request.header("Content-Type", type);

@@ -47,6 +47,7 @@ class LeverageApiIT {
 
   Answer call(String method, String path, String body, String ifMatch) throws Exception {
     var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Authorization", org.fulcrum.TestStores.admin())
         .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body))
         .header("Content-Type", "application/json");
     if (ifMatch != null) {

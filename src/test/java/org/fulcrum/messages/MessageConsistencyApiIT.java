@@ -44,6 +44,7 @@ class MessageConsistencyApiIT {
 
   Answer call(String method, String path, String body) throws Exception {
     var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Authorization", org.fulcrum.TestStores.admin())
         .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body))
         .header("Content-Type", "application/json").build();
     var response = http.send(request, BodyHandlers.ofString());

@@ -1,0 +1,49 @@
+package org.fulcrum.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** 401 and 403 as problem details, like every other error of the API. */
+@Component
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
+class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @Override
+  public void commence(HttpServletRequest request, HttpServletResponse response,
+      AuthenticationException e) throws IOException {
+    response.setHeader("WWW-Authenticate", "Basic realm=\"Fulcrum\"");
+    write(response, HttpStatus.UNAUTHORIZED, "Sign-in required",
+        "sign in with HTTP Basic (user and password) or a personal API token (Authorization: Bearer ...)"
+            + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+  }
+
+  @Override
+  public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+      throws IOException {
+    write(response, HttpStatus.FORBIDDEN, "Not allowed",
+        "your role does not allow " + request.getMethod() + " " + request.getRequestURI()
+            + " (viewers read and run analyses; analysts also change cases; admins also delete cases"
+            + " and manage users)");
+  }
+
+  private static void write(HttpServletResponse response, HttpStatus status, String title, String detail)
+      throws IOException {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(title);
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.getOutputStream().write(JSON.writeValueAsBytes(problem));
+  }
+}

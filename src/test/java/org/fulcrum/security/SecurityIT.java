@@ -1,0 +1,165 @@
+package org.fulcrum.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.fulcrum.TestStores;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Sign-in, roles, API tokens and restricted cases, over HTTP. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SecurityIT {
+
+  static final Path DATA = TestStores.newDataDir("security");
+  static final JsonMapper JSON = JsonMapper.builder().build();
+  static final String VIEWER = TestStores.basic("vera", "vera-password-1");
+  static final String ANALYST = TestStores.basic("anna", "anna-password-1");
+  static final String ANALYST2 = TestStores.basic("alex", "alex-password-1");
+  static final String ADMIN = TestStores.admin();
+
+  @DynamicPropertySource
+  static void store(DynamicPropertyRegistry registry) {
+    Map<String, Object> props = new HashMap<>(TestStores.embedded(DATA));
+    props.put("fulcrum.load-bundled-cases", false);
+    props.forEach((k, v) -> registry.add(k, () -> v));
+  }
+
+  @LocalServerPort int port;
+  final HttpClient http = HttpClient.newHttpClient();
+
+  record Answer(int status, JsonNode json) {}
+
+  Answer call(String auth, String method, String path, String body) throws Exception {
+    var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body))
+        .header("Content-Type", "application/json");
+    if (auth != null) {
+      request.header("Authorization", auth);
+    }
+    var response = http.send(request.build(), BodyHandlers.ofString());
+    return new Answer(response.statusCode(), response.body().isBlank() ? null : JSON.readTree(response.body()));
+  }
+
+  @BeforeEach
+  void usersAndCase() throws Exception {
+    call(ADMIN, "POST", "/api/users", "{\"username\": \"vera\", \"password\": \"vera-password-1\", \"role\": \"viewer\"}");
+    call(ADMIN, "POST", "/api/users", "{\"username\": \"anna\", \"password\": \"anna-password-1\", \"role\": \"analyst\"}");
+    call(ADMIN, "POST", "/api/users", "{\"username\": \"alex\", \"password\": \"alex-password-1\", \"role\": \"analyst\"}");
+    call(ADMIN, "PUT", "/api/cases/mini/access", "{\"users\": []}");
+    assertThat(call(ANALYST, "POST", "/api/cases", Files.readString(Path.of("src/test/resources/cases/mini.json")))
+        .status()).isEqualTo(201);
+  }
+
+  @Test
+  void withoutCredentialsOnlyHealthAnswers() throws Exception {
+    assertThat(call(null, "GET", "/actuator/health", null).status()).isEqualTo(200);
+    for (String path : new String[] {"/api/cases", "/api/cases/mini", "/api/cases/mini/paths?from=usa&to=sdn",
+        "/api/cases/mini/history", "/v3/api-docs", "/api/users"}) {
+      Answer a = call(null, "GET", path, null);
+      assertThat(a.status()).as(path).isEqualTo(401);
+      assertThat(a.json().get("detail").asString()).as(path).contains("sign in");
+    }
+    assertThat(call(null, "POST", "/api/cases", "{}").status()).isEqualTo(401);
+    assertThat(call(null, "DELETE", "/api/cases/mini", null).status()).isEqualTo(401);
+    assertThat(call(TestStores.basic("vera", "wrong-password"), "GET", "/api/cases", null).status())
+        .isEqualTo(401);
+  }
+
+  @Test
+  void viewersReadAndAnalyseButCannotWrite() throws Exception {
+    assertThat(call(VIEWER, "GET", "/api/cases/mini/actors", null).status()).isEqualTo(200);
+    assertThat(call(VIEWER, "GET", "/api/cases/mini/paths?from=usa&to=militia", null).status()).isEqualTo(200);
+    assertThat(call(VIEWER, "POST", "/api/cases/mini/engagement-plan", "{\"engager\": \"usa\", \"budget\": 10}")
+        .status()).as("an analysis, though a POST").isEqualTo(200);
+    Answer write = call(VIEWER, "POST", "/api/cases/mini/actors",
+        "{\"id\": \"x\", \"name\": \"X\", \"kind\": \"state\", \"position\": 0, \"capability\": 0, \"salience\": 0, \"sources\": [\"s1\"]}");
+    assertThat(write.status()).isEqualTo(403);
+    assertThat(write.json().get("detail").asString()).contains("your role does not allow");
+    assertThat(call(VIEWER, "DELETE", "/api/cases/mini/ties/t1", null).status()).isEqualTo(403);
+    assertThat(call(VIEWER, "GET", "/api/users", null).status()).isEqualTo(403);
+  }
+
+  @Test
+  void analystsWriteAndAreTheAuthorsInTheHistoryButOnlyAdminsDeleteCases() throws Exception {
+    Answer put = call(ANALYST, "POST", "/api/cases/mini/sources",
+        "{\"id\": \"s9\", \"citation\": \"A citation\"}");
+    assertThat(put.status()).isEqualTo(201);
+    assertThat(call(ANALYST, "GET", "/api/cases/mini/history?item=s9", null).json().get(0).get("author")
+        .asString()).isEqualTo("anna");
+    assertThat(call(ANALYST, "DELETE", "/api/cases/mini", null).status()).isEqualTo(403);
+    assertThat(call(ADMIN, "DELETE", "/api/cases/mini", null).status()).isEqualTo(204);
+    assertThat(call(ADMIN, "GET", "/api/cases/mini/history", null).json().get(0).get("author").asString())
+        .isEqualTo("admin");
+  }
+
+  @Test
+  void personalApiTokensActWithTheirOwnersRoleUntilRevoked() throws Exception {
+    Answer issued = call(VIEWER, "POST", "/api/users/me/tokens", "{\"name\": \"laptop\"}");
+    assertThat(issued.status()).isEqualTo(201);
+    String token = issued.json().get("token").asString();
+    assertThat(token).startsWith("fulcrum_");
+    String bearer = "Bearer " + token;
+    assertThat(call(bearer, "GET", "/api/cases", null).status()).isEqualTo(200);
+    assertThat(call(bearer, "GET", "/api/users/me", null).json().get("role").asString()).isEqualTo("viewer");
+    assertThat(call(bearer, "POST", "/api/cases/mini/sources", "{\"id\": \"s8\", \"citation\": \"c\"}").status())
+        .isEqualTo(403);
+    assertThat(call(VIEWER, "GET", "/api/users/me/tokens", null).json().toString()).contains("laptop")
+        .doesNotContain(token);
+    assertThat(call(VIEWER, "DELETE", "/api/users/me/tokens/" + issued.json().get("id").asString(), null)
+        .status()).isEqualTo(204);
+    assertThat(call(bearer, "GET", "/api/cases", null).status()).isEqualTo(401);
+    assertThat(call("Bearer fulcrum_made-up", "GET", "/api/cases", null).status()).isEqualTo(401);
+  }
+
+  @Test
+  void aRestrictedCaseIsInvisibleToEveryoneNotNamed() throws Exception {
+    Answer restricted = call(ANALYST, "PUT", "/api/cases/mini/access", "{\"users\": [\"anna\"]}");
+    assertThat(restricted.status()).isEqualTo(200);
+    for (String path : new String[] {"/api/cases/mini", "/api/cases/mini/actors", "/api/cases/mini/history",
+        "/api/cases/mini/paths?from=usa&to=militia", "/api/cases/mini/export"}) {
+      assertThat(call(VIEWER, "GET", path, null).status()).as(path).isEqualTo(404);
+      assertThat(call(ANALYST, "GET", path, null).status()).as(path).isEqualTo(200);
+      assertThat(call(ADMIN, "GET", path, null).status()).as(path).isEqualTo(200);
+    }
+    assertThat(call(VIEWER, "GET", "/api/cases", null).json().findValuesAsString("id")).doesNotContain("mini");
+    assertThat(call(ANALYST, "GET", "/api/cases", null).json().findValuesAsString("id")).contains("mini");
+    Answer overwrite = call(ANALYST2, "POST", "/api/cases", Files.readString(Path.of("src/test/resources/cases/mini.json")));
+    assertThat(overwrite.status()).as("another analyst cannot replace it").isEqualTo(409);
+    assertThat(call(ANALYST2, "DELETE", "/api/cases/mini/ties/t1", null).status()).isEqualTo(404);
+    assertThat(call(ANALYST, "PUT", "/api/cases/mini/access", "{\"users\": [\"nobody\"]}").status())
+        .isEqualTo(400);
+  }
+
+  @Test
+  void usersAreManagedByAdminsAndPasswordsChangedByTheirOwners() throws Exception {
+    assertThat(call(ADMIN, "POST", "/api/users", "{\"username\": \"vera\", \"password\": \"another-password\", \"role\": \"viewer\"}")
+        .status()).isEqualTo(409);
+    assertThat(call(ADMIN, "POST", "/api/users", "{\"username\": \"bob\", \"password\": \"short\", \"role\": \"viewer\"}")
+        .json().get("detail").asString()).contains("at least 12");
+    assertThat(call(ADMIN, "POST", "/api/users", "{\"username\": \"bob\", \"password\": \"long-enough-pw\", \"role\": \"boss\"}")
+        .json().get("detail").asString()).contains("viewer, analyst, admin");
+    assertThat(call(ADMIN, "PUT", "/api/users/admin/role", "{\"role\": \"viewer\"}").status())
+        .as("the last admin stays").isEqualTo(409);
+    assertThat(call(VIEWER, "PUT", "/api/users/me/password",
+        "{\"current\": \"vera-password-1\", \"password\": \"vera-password-2\"}").status()).isEqualTo(204);
+    assertThat(call(TestStores.basic("vera", "vera-password-2"), "GET", "/api/users/me", null).status()).isEqualTo(200);
+    assertThat(call(ADMIN, "PUT", "/api/users/vera/role", "{\"role\": \"analyst\"}").status()).isEqualTo(200);
+    call(ADMIN, "DELETE", "/api/users/vera", null);
+    assertThat(call(TestStores.basic("vera", "vera-password-2"), "GET", "/api/cases", null).status()).isEqualTo(401);
+  }
+}
