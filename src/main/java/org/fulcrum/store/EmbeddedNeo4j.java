@@ -23,19 +23,50 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4j.class);
 
+  /** The Bolt user whose password the embedded server requires. */
+  public static final String BOLT_USER = "neo4j";
+
   private final DatabaseManagementService service;
   private final Path home;
   private final String boltUri;
+  private final String password;
 
-  private EmbeddedNeo4j(DatabaseManagementService service, Path home, String boltUri) {
+  private EmbeddedNeo4j(DatabaseManagementService service, Path home, String boltUri, String password) {
     this.service = service;
     this.home = home;
     this.boltUri = boltUri;
+    this.password = password;
   }
 
-  /** Starts the server, or fails with a message that says what to do. */
+  /**
+   * Starts the server without authentication on Bolt, or fails with a message that says what to
+   * do. For tests and the benchmark, which stand it in for an external server; Fulcrum itself
+   * starts its store with {@link #startSecured}.
+   */
   public static EmbeddedNeo4j start(Path home, String address, int port, String pageCache) {
     return start(home, address, port, pageCache, java.util.Map.of());
+  }
+
+  /**
+   * Starts the server with Bolt authentication: user {@value #BOLT_USER} with the given password,
+   * set on every start (so changing the configured password takes effect on the next start).
+   */
+  public static EmbeddedNeo4j startSecured(Path home, String address, int port, String pageCache,
+      String password) {
+    EmbeddedNeo4j server = start(home, address, port, pageCache,
+        java.util.Map.of(GraphDatabaseSettings.auth_enabled, true), password);
+    try {
+      server.service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+          "ALTER USER " + BOLT_USER + " SET PASSWORD $password CHANGE NOT REQUIRED",
+          java.util.Map.of("password", password));
+    } catch (RuntimeException e) {
+      if (!causes(e).contains("Old password and new password cannot be the same")) {
+        server.close();
+        throw new StoreUnavailableException("cannot set the embedded Bolt password: " + causes(e), e);
+      }
+      // already this password: the usual case from the second start on
+    }
+    return server;
   }
 
   /**
@@ -44,15 +75,20 @@ public final class EmbeddedNeo4j implements AutoCloseable {
    */
   public static EmbeddedNeo4j start(Path home, String address, int port, String pageCache,
       java.util.Map<org.neo4j.graphdb.config.Setting<?>, Object> extraSettings) {
+    return start(home, address, port, pageCache, extraSettings, null);
+  }
+
+  private static EmbeddedNeo4j start(Path home, String address, int port, String pageCache,
+      java.util.Map<org.neo4j.graphdb.config.Setting<?>, Object> extraSettings, String password) {
     Path absolute = home.toAbsolutePath().normalize();
     DatabaseManagementService service;
     try {
       service = new DatabaseManagementServiceBuilder(absolute)
+          .setConfig(GraphDatabaseSettings.auth_enabled, false)
           .setConfig(extraSettings)
           .setConfig(BoltConnector.enabled, true)
           .setConfig(BoltConnector.listen_address, new SocketAddress(address, port))
           .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
-          .setConfig(GraphDatabaseSettings.auth_enabled, false)
           .setConfig(GraphDatabaseSettings.pagecache_memory, parseBytes(pageCache))
           .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(10))
           .build();
@@ -69,7 +105,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     }
     String uri = "bolt://" + address + ":" + bound.getPort();
     log.info("Embedded Neo4j store at {}, Bolt at {}", absolute, uri);
-    return new EmbeddedNeo4j(service, absolute, uri);
+    return new EmbeddedNeo4j(service, absolute, uri, password);
   }
 
   private static String describe(Path home, String address, int port, RuntimeException e) {
@@ -109,6 +145,12 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
   public String boltUri() {
     return boltUri;
+  }
+
+  /** What a Bolt client must send: user and password, or none when authentication is off. */
+  public org.neo4j.driver.AuthToken authToken() {
+    return password == null ? org.neo4j.driver.AuthTokens.none()
+        : org.neo4j.driver.AuthTokens.basic(BOLT_USER, password);
   }
 
   public Path home() {

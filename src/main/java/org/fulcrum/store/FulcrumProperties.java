@@ -19,7 +19,7 @@ public record FulcrumProperties(
 
   public FulcrumProperties {
     dataDir = dataDir == null ? DATA_DIR_DEFAULT : dataDir;
-    bolt = bolt == null ? new Bolt(null, null, null) : bolt;
+    bolt = bolt == null ? new Bolt(null, null, null, null) : bolt;
     neo4j = neo4j == null ? new Neo4j(null, null, null, null) : neo4j;
     loadBundledCases = loadBundledCases == null || loadBundledCases;
   }
@@ -30,8 +30,10 @@ public record FulcrumProperties(
    * @param port the port ({@code FULCRUM_BOLT_PORT}); 0 picks a free one
    * @param address the interface to listen on; loopback unless you mean to expose the store
    * @param pageCache the embedded store's page cache, e.g. {@code 512m}
+   * @param password the password of user {@code neo4j} on the embedded Bolt connector; empty: one
+   *     generated on the first start, kept in {@code <data-dir>/bolt-password}
    */
-  public record Bolt(Integer port, String address, String pageCache) {
+  public record Bolt(Integer port, String address, String pageCache, String password) {
     public static final int PORT_DEFAULT = 7687;
     public static final String ADDRESS_DEFAULT = "127.0.0.1";
     public static final String PAGE_CACHE_DEFAULT = "512m";

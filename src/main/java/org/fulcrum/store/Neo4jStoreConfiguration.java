@@ -29,15 +29,16 @@ class Neo4jStoreConfiguration {
       return GraphStore.external(properties.neo4j().uri());
     }
     var bolt = properties.bolt();
-    return GraphStore.embedded(
-        EmbeddedNeo4j.start(properties.dataDir(), bolt.address(), bolt.port(), bolt.pageCache()));
+    String password = BoltPassword.resolve(properties.dataDir(), bolt.password());
+    return GraphStore.embedded(EmbeddedNeo4j.startSecured(properties.dataDir(), bolt.address(), bolt.port(),
+        bolt.pageCache(), password));
   }
 
   @Bean(destroyMethod = "close")
   Driver neo4jDriver(GraphStore store, FulcrumProperties properties) {
     var neo4j = properties.neo4j();
-    AuthToken auth = store.embedded() != null || neo4j.username() == null || neo4j.username().isBlank()
-        ? AuthTokens.none()
+    AuthToken auth = store.embedded() != null ? store.embedded().authToken()
+        : neo4j.username() == null || neo4j.username().isBlank() ? AuthTokens.none()
         : AuthTokens.basic(neo4j.username(), neo4j.password() == null ? "" : neo4j.password());
     Config config = Config.builder().withMaxConnectionPoolSize(100).build();
     return GraphDatabase.driver(store.uri(), auth, config);

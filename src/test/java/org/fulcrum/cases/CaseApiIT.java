@@ -21,7 +21,6 @@ import org.fulcrum.casefile.CaseFile;
 import org.fulcrum.store.GraphStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.GraphDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -102,7 +101,7 @@ class CaseApiIT {
   }
 
   long countInStore(String cypher, String caseId) {
-    try (var driver = GraphDatabase.driver(store.uri(), AuthTokens.none());
+    try (var driver = GraphDatabase.driver(store.uri(), store.embedded().authToken());
         var session = driver.session()) {
       return session.run(cypher, Map.of("caseId", caseId)).single().get(0).asLong();
     }
@@ -291,7 +290,7 @@ class CaseApiIT {
   @Test
   void theExampleQueriesInCypherExamplesRunOnTheBundledCases() throws Exception {
     try (var files = Files.list(Path.of("cypher/examples"));
-        var driver = GraphDatabase.driver(store.uri(), AuthTokens.none());
+        var driver = GraphDatabase.driver(store.uri(), store.embedded().authToken());
         var session = driver.session()) {
       for (Path file : files.sorted().toList()) {
         Map<String, Object> params = new java.util.HashMap<>();
@@ -387,5 +386,22 @@ class CaseApiIT {
     assertThat(get(base + "/history").json().get(0).get("action").asString()).as("outlives the case")
         .isEqualTo("delete");
     assertThat(get("/api/cases/never-was/history").status()).isEqualTo(404);
+  }
+
+  @Test
+  void theEmbeddedBoltConnectorRequiresThePasswordKeptInTheDataDirectory() throws Exception {
+    Path file = DATA.resolve("bolt-password");
+    assertThat(file).exists();
+    assertThat(java.nio.file.Files.getPosixFilePermissions(file))
+        .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+    try (var anonymous = GraphDatabase.driver(store.uri(), org.neo4j.driver.AuthTokens.none())) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(anonymous::verifyConnectivity)
+          .isInstanceOf(org.neo4j.driver.exceptions.AuthenticationException.class);
+    }
+    String password = java.nio.file.Files.readString(file).strip();
+    try (var driver = GraphDatabase.driver(store.uri(), org.neo4j.driver.AuthTokens.basic("neo4j", password))) {
+      driver.verifyConnectivity();
+    }
   }
 }
