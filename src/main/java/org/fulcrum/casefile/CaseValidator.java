@@ -308,8 +308,13 @@ public final class CaseValidator {
       if (id.length() > MAX_ID_LENGTH) {
         problem("id", "an id is at most " + MAX_ID_LENGTH + " characters");
       }
-      if (id.chars().anyMatch(c -> Character.isISOControl(c) || c == '/')) {
-        problem("id", "an id cannot contain '/' or control characters");
+      // '/' and the segments '.' and '..' would change the URL that names the record; ';'
+      // separates the ids of a CSV sources cell
+      if (id.chars().anyMatch(c -> Character.isISOControl(c) || c == '/' || c == ';')) {
+        problem("id", "an id cannot contain '/', ';' or control characters");
+      }
+      if (id.equals(".") || id.equals("..")) {
+        problem("id", "an id cannot be '.' or '..'");
       }
     }
 
@@ -333,6 +338,14 @@ public final class CaseValidator {
       }
       if (s.length() > MAX_TEXT_LENGTH) {
         problem(name, "text is longer than " + MAX_TEXT_LENGTH + " characters");
+        return null;
+      }
+      int broken = loneSurrogate(s);
+      if (broken >= 0) {
+        // Neo4j and every UTF-8 writer would turn it into '?': refuse rather than change it
+        problem(name, "text is not valid Unicode: a lone surrogate (U+"
+            + Integer.toHexString(s.charAt(broken)).toUpperCase(Locale.ROOT) + ") at character "
+            + (broken + 1));
         return null;
       }
       return s.strip();
@@ -437,6 +450,20 @@ public final class CaseValidator {
         return null;
       }
       return ids;
+    }
+
+    /** The index of the first UTF-16 surrogate without its partner, or -1. */
+    private static int loneSurrogate(String s) {
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (Character.isHighSurrogate(c) && i + 1 < s.length()
+            && Character.isLowSurrogate(s.charAt(i + 1))) {
+          i++;
+        } else if (Character.isSurrogate(c)) {
+          return i;
+        }
+      }
+      return -1;
     }
 
     private static String describe(Object v) {
