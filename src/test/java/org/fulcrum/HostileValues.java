@@ -68,11 +68,12 @@ public final class HostileValues {
       "reversed \uDC00\uD800 pair");
 
   /**
-   * Hostile ids that are refused (they hold '/', ';', control characters or a lone surrogate, or
+   * Hostile ids that are refused (they hold '/', '\\', ';', control characters or a lone surrogate, or
    * are a path segment of their own): an id appears in URLs and in the CSV {@code sources} lists.
    */
   public static boolean refusedAsId(String value) {
-    return value.length() > 200 || value.contains("/") || value.contains(";")
+    return value.length() > 200 || value.contains("/") || value.contains("\\")
+        || value.contains(";")
         || value.chars().anyMatch(Character::isISOControl) || value.equals(".")
         || value.equals("..") || hasLoneSurrogate(value);
   }

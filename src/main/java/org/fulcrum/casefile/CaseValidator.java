@@ -308,10 +308,10 @@ public final class CaseValidator {
       if (id.length() > MAX_ID_LENGTH) {
         problem("id", "an id is at most " + MAX_ID_LENGTH + " characters");
       }
-      // '/' and the segments '.' and '..' would change the URL that names the record; ';'
-      // separates the ids of a CSV sources cell
-      if (id.chars().anyMatch(c -> Character.isISOControl(c) || c == '/' || c == ';')) {
-        problem("id", "an id cannot contain '/', ';' or control characters");
+      // '/', '\' and the segments '.' and '..' would change (or, encoded, be refused in) the URL
+      // that names the record; ';' separates the ids of a CSV sources cell
+      if (id.chars().anyMatch(c -> Character.isISOControl(c) || c == '/' || c == '\\' || c == ';')) {
+        problem("id", "an id cannot contain '/', '\\', ';' or control characters");
       }
       if (id.equals(".") || id.equals("..")) {
         problem("id", "an id cannot be '.' or '..'");
