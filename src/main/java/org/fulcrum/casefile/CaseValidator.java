@@ -480,6 +480,9 @@ public final class CaseValidator {
     }
 
     private static String fmt(double d) {
+      if (!Double.isFinite(d)) {
+        return Double.isNaN(d) ? "NaN" : d > 0 ? "too large (infinite)" : "too small (-infinite)";
+      }
       return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
   }

@@ -118,8 +118,11 @@ public final class CsvCaseReader {
         }
         records.add(new RawRecord(file, line, null, values));
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    } catch (IOException | UncheckedIOException e) {
+      // the text is in memory: every I/O error is Commons CSV's CSVException, a format error
+      // (e.g. a quoted cell that never ends), thrown directly or from the row iterator
+      problems.add(new ImportProblem(file, null, null, null,
+          "malformed CSV: " + (e instanceof UncheckedIOException u ? u.getCause() : e).getMessage()));
     } catch (IllegalArgumentException | IllegalStateException e) {
       problems.add(new ImportProblem(file, null, null, null,
           "malformed CSV: " + e.getMessage()));

@@ -1,6 +1,7 @@
 package org.fulcrum.casefile;
 
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.json.JsonMapper;
@@ -146,12 +148,24 @@ public final class JsonCaseReader {
         yield items;
       }
       case VALUE_STRING -> parser.getString();
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getDecimalValue();
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> number(parser);
       case VALUE_TRUE -> Boolean.TRUE;
       case VALUE_FALSE -> Boolean.FALSE;
       case VALUE_NULL -> null;
       default -> throw new IllegalStateException("unexpected JSON token " + token);
     };
+  }
+
+  /** A number as written; one whose exponent no {@link BigDecimal} can hold is a located problem. */
+  private static BigDecimal number(JsonParser parser) {
+    try {
+      return parser.getDecimalValue();
+    } catch (NumberFormatException e) {
+      String text = parser.getString();
+      throw new StreamReadException(parser, "the number "
+          + (text.length() > 40 ? text.substring(0, 40) + "..." : text)
+          + " is too large to read; expected a number such as 0.5");
+    }
   }
 
   /** Nested objects inside a record are not part of the format; keep a marker the validator reports. */

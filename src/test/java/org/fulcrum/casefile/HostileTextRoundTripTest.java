@@ -120,6 +120,35 @@ class HostileTextRoundTripTest {
     return out.append('"').toString();
   }
 
+  /** Found by the fuzz tests: each was an unhandled exception (an HTTP 500) before. */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"1e999", "-1e999", "1e99999999999"})
+  void numbersBeyondRangeAreProblemsNotCrashes(String number) {
+    String json = """
+        {"id": "n", "title": "t", "asOf": "2005-01-01", "tempo": "rolling", "phase": "latent",
+         "sources": [{"id": "s", "citation": "c"}],
+         "actors": [{"id": "a", "name": "a", "kind": "state", "position": %s, "capability": 0.5,
+                     "salience": 0.5, "sources": ["s"]}]}
+        """.formatted(number);
+    var e = catchThrowableOfType(CaseFormatException.class, () -> codec.readJson("n.json",
+        new ByteArrayInputStream(json.getBytes(StandardCharsets.US_ASCII))));
+    assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.line()).as(p.message()).isEqualTo(3));
+  }
+
+  @Test
+  void csvNaNAndInfinityAndAnUnendedQuoteAreProblemsNotCrashes() {
+    var files = CsvCaseReaderTest.files();
+    files.put("actors.csv", files.get("actors.csv").replace("-0.3", "NaN").replace("-0.2", "Infinity"));
+    var e = catchThrowableOfType(CaseFormatException.class, () -> CsvCaseReaderTest.read(files));
+    assertThat(e.problems()).extracting(ImportProblem::message).containsExactly(
+        "value NaN is out of range; expected [-1, 1]",
+        "value too large (infinite) is out of range; expected [-1, 1]");
+    files.put("sources.csv", "id,citation\ns1,\"never ends\n");
+    e = catchThrowableOfType(CaseFormatException.class, () -> CsvCaseReaderTest.read(files));
+    assertThat(e.problems()).extracting(ImportProblem::message)
+        .anySatisfy(m -> assertThat(m).startsWith("malformed CSV:"));
+  }
+
   private static List<Map<String, String>> rows(String csv) throws IOException {
     List<Map<String, String>> rows = new ArrayList<>();
     try (CSVParser parser = CSVParser.parse(new StringReader(csv),
