@@ -6,6 +6,7 @@ import org.fulcrum.cases.CaseNotFoundException;
 import org.fulcrum.cases.RecordInUseException;
 import org.fulcrum.store.StoreUnavailableException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.TransientDataAccessResourceException;
@@ -68,6 +69,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler
   ProblemDetail unexpected(Exception e) {
+    if (storeUnreachable(e)) {
+      // e.g. the transaction manager's "could not open a new Neo4j session" around the driver's
+      // ServiceUnavailableException: the store is down, not the server broken
+      return storeDown(e);
+    }
     String reference = UUID.randomUUID().toString();
     log.error("Unexpected error, reference {}", reference, e);
     var problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
@@ -75,5 +81,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     problem.setTitle("Internal error");
     problem.setProperty("reference", reference);
     return problem;
+  }
+
+  /** Whether a failure is, somewhere in its causes, the graph store being out of reach. */
+  static boolean storeUnreachable(Throwable e) {
+    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof ServiceUnavailableException || t instanceof SessionExpiredException
+          || t instanceof StoreUnavailableException
+          || t instanceof TransientDataAccessResourceException) {
+        return true;
+      }
+    }
+    return false;
   }
 }
