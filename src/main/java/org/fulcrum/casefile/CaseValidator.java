@@ -308,8 +308,14 @@ public final class CaseValidator {
       if (id.length() > MAX_ID_LENGTH) {
         problem("id", "an id is at most " + MAX_ID_LENGTH + " characters");
       }
-      if (id.chars().anyMatch(c -> Character.isISOControl(c) || c == '/')) {
-        problem("id", "an id cannot contain '/' or control characters");
+      // '/', '\' and the segments '.' and '..' would change (or, encoded, be refused in) the URL
+      // that names the record, as would '%' (the HTTP firewall refuses an encoded percent sign);
+      // ';' separates the ids of a CSV sources cell
+      if (id.chars().anyMatch(c -> Character.isISOControl(c) || c == '/' || c == '\\' || c == ';' || c == '%')) {
+        problem("id", "an id cannot contain '/', '\\', ';', '%' or control characters");
+      }
+      if (id.equals(".") || id.equals("..")) {
+        problem("id", "an id cannot be '.' or '..'");
       }
     }
 
@@ -333,6 +339,14 @@ public final class CaseValidator {
       }
       if (s.length() > MAX_TEXT_LENGTH) {
         problem(name, "text is longer than " + MAX_TEXT_LENGTH + " characters");
+        return null;
+      }
+      int broken = loneSurrogate(s);
+      if (broken >= 0) {
+        // Neo4j and every UTF-8 writer would turn it into '?': refuse rather than change it
+        problem(name, "text is not valid Unicode: a lone surrogate (U+"
+            + Integer.toHexString(s.charAt(broken)).toUpperCase(Locale.ROOT) + ") at character "
+            + (broken + 1));
         return null;
       }
       return s.strip();
@@ -439,6 +453,20 @@ public final class CaseValidator {
       return ids;
     }
 
+    /** The index of the first UTF-16 surrogate without its partner, or -1. */
+    private static int loneSurrogate(String s) {
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (Character.isHighSurrogate(c) && i + 1 < s.length()
+            && Character.isLowSurrogate(s.charAt(i + 1))) {
+          i++;
+        } else if (Character.isSurrogate(c)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
     private static String describe(Object v) {
       if (v == null) {
         return "null";
@@ -453,6 +481,9 @@ public final class CaseValidator {
     }
 
     private static String fmt(double d) {
+      if (!Double.isFinite(d)) {
+        return Double.isNaN(d) ? "NaN" : d > 0 ? "too large (infinite)" : "too small (-infinite)";
+      }
       return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
   }

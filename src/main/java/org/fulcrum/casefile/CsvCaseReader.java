@@ -71,6 +71,19 @@ public final class CsvCaseReader {
         rows.get(MESSAGES), problems);
   }
 
+  /**
+   * Undoes {@link CsvCaseWriter}'s spreadsheet text mark: a cell that starts with {@code '} followed
+   * by a formula character ({@code = + - @}, tab, carriage return) or by a second {@code '} loses
+   * the first {@code '}. Any other cell is read as it is ({@code 'Tis} stays {@code 'Tis}).
+   */
+  static String unescape(String cell) {
+    if (cell.length() >= 2 && cell.charAt(0) == CsvCaseWriter.TEXT_MARK
+        && CsvCaseWriter.needsMark(cell.substring(1, 2))) {
+      return cell.substring(1);
+    }
+    return cell;
+  }
+
   private static List<RawRecord> parse(String file, String content, List<ImportProblem> problems) {
     if (content.startsWith("\uFEFF")) {
       content = content.substring(1);
@@ -92,7 +105,7 @@ public final class CsvCaseReader {
         }
         Map<String, Object> values = new LinkedHashMap<>();
         for (int i = 0; i < columns.size(); i++) {
-          String cell = row.get(i);
+          String cell = unescape(row.get(i));
           String column = columns.get(i);
           if (cell.isEmpty()) {
             values.put(column, null);
@@ -105,8 +118,11 @@ public final class CsvCaseReader {
         }
         records.add(new RawRecord(file, line, null, values));
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    } catch (IOException | UncheckedIOException e) {
+      // the text is in memory: every I/O error is Commons CSV's CSVException, a format error
+      // (e.g. a quoted cell that never ends), thrown directly or from the row iterator
+      problems.add(new ImportProblem(file, null, null, null,
+          "malformed CSV: " + (e instanceof UncheckedIOException u ? u.getCause() : e).getMessage()));
     } catch (IllegalArgumentException | IllegalStateException e) {
       problems.add(new ImportProblem(file, null, null, null,
           "malformed CSV: " + e.getMessage()));

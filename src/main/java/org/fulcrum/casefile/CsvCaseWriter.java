@@ -13,8 +13,20 @@ import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** Writes a case as the CSV files that {@link CsvCaseReader} reads back unchanged. */
+/**
+ * Writes a case as the CSV files that {@link CsvCaseReader} reads back unchanged.
+ *
+ * <p>Cells are written inertly for spreadsheets (OWASP "CSV injection"): a text cell that starts
+ * with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return would be run as a
+ * formula by Excel, LibreOffice or Google Sheets, so it is written with a leading {@code '}, the
+ * spreadsheets' own "this is text" mark. A text cell that already starts with {@code '} gets a second
+ * one, so that {@link CsvCaseReader#unescape} can tell the two apart and the round trip stays
+ * lossless. Numbers are written as numbers ({@code -0.5} stays {@code -0.5}).
+ */
 final class CsvCaseWriter {
+
+  /** The spreadsheet text mark put in front of a cell that would otherwise be a formula. */
+  static final char TEXT_MARK = '\'';
 
   private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
 
@@ -64,8 +76,23 @@ final class CsvCaseWriter {
       return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
     if (value instanceof List<?> list) {
-      return String.join(";", list.stream().map(String::valueOf).toList());
+      return inert(String.join(";", list.stream().map(String::valueOf).toList()));
     }
-    return value.toString();
+    return inert(value.toString());
+  }
+
+  /** The text as a spreadsheet shows it without evaluating it (see the class comment). */
+  static String inert(String text) {
+    return needsMark(text) ? TEXT_MARK + text : text;
+  }
+
+  /** Whether a text cell would start a formula, or already starts with the text mark. */
+  static boolean needsMark(String text) {
+    if (text.isEmpty()) {
+      return false;
+    }
+    char first = text.charAt(0);
+    return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t'
+        || first == '\r' || first == TEXT_MARK;
   }
 }

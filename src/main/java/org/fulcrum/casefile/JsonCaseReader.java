@@ -1,6 +1,7 @@
 package org.fulcrum.casefile;
 
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +9,10 @@ import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,7 +22,23 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class JsonCaseReader {
 
-  private static final JsonMapper MAPPER = JsonMapper.builder().build();
+  /**
+   * Deepest nesting of objects and arrays a file may have. The format itself needs 3 (the case
+   * object, a list, a record, its sources list); anything much deeper is not a case, and is refused
+   * before it can exhaust the parser's stack.
+   */
+  public static final int MAX_NESTING_DEPTH = 16;
+
+  /** Longest single string the parser buffers; the validator's own limit on text is far lower. */
+  public static final int MAX_STRING_LENGTH = 1_000_000;
+
+  private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+          .streamReadConstraints(StreamReadConstraints.builder()
+              .maxNestingDepth(MAX_NESTING_DEPTH)
+              .maxStringLength(MAX_STRING_LENGTH)
+              .build())
+          .build())
+      .build();
   private static final List<String> LISTS = List.of("sources", "actors", "ties", "messages");
 
   /** The top-level field an export with history adds; skipped on reading. */
@@ -40,7 +61,7 @@ public final class JsonCaseReader {
     } catch (JacksonException e) {
       TokenStreamLocation at = e.getLocation();
       int line = at == null ? 1 : Math.max(1, at.getLineNr());
-      return unreadable(fileName, line, "malformed JSON: " + e.getOriginalMessage());
+      return unreadable(fileName, line, describe(e));
     }
     if (!(root instanceof LocatedObject top)) {
       return unreadable(fileName, 1, "expected a JSON object at the top level");
@@ -86,13 +107,21 @@ public final class JsonCaseReader {
       value = readValue(parser);
     } catch (JacksonException e) {
       TokenStreamLocation at = e.getLocation();
-      throw problem(name, at == null ? 1 : Math.max(1, at.getLineNr()),
-          "malformed JSON: " + e.getOriginalMessage());
+      throw problem(name, at == null ? 1 : Math.max(1, at.getLineNr()), describe(e));
     }
     if (!(value instanceof LocatedObject object)) {
       throw problem(name, 1, "expected a JSON object");
     }
     return new RawRecord(name, object.line(), "$", unwrap(object.fields()));
+  }
+
+  private static String describe(JacksonException e) {
+    if (e instanceof StreamConstraintsException) {
+      return "input exceeds a limit: " + e.getOriginalMessage() + " (a case nests at most "
+          + MAX_NESTING_DEPTH + " levels, and a string holds at most " + MAX_STRING_LENGTH
+          + " characters)";
+    }
+    return "malformed JSON: " + e.getOriginalMessage();
   }
 
   private static CaseFormatException problem(String name, int line, String message) {
@@ -125,12 +154,24 @@ public final class JsonCaseReader {
         yield items;
       }
       case VALUE_STRING -> parser.getString();
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getDecimalValue();
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> number(parser);
       case VALUE_TRUE -> Boolean.TRUE;
       case VALUE_FALSE -> Boolean.FALSE;
       case VALUE_NULL -> null;
       default -> throw new IllegalStateException("unexpected JSON token " + token);
     };
+  }
+
+  /** A number as written; one whose exponent no {@link BigDecimal} can hold is a located problem. */
+  private static BigDecimal number(JsonParser parser) {
+    try {
+      return parser.getDecimalValue();
+    } catch (NumberFormatException e) {
+      String text = parser.getString();
+      throw new StreamReadException(parser, "the number "
+          + (text.length() > 40 ? text.substring(0, 40) + "..." : text)
+          + " is too large to read; expected a number such as 0.5");
+    }
   }
 
   /** Nested objects inside a record are not part of the format; keep a marker the validator reports. */

@@ -23,6 +23,12 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
   @Override
   public void commence(HttpServletRequest request, HttpServletResponse response,
       AuthenticationException e) throws IOException {
+    if (org.fulcrum.store.StoreUnavailableException.isCause(e)) {
+      // the credentials could not be checked because the store (which holds the users) is down
+      write(response, HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable",
+          "the graph store cannot be reached right now; try again shortly");
+      return;
+    }
     response.setHeader("WWW-Authenticate", "Basic realm=\"Fulcrum\"");
     write(response, HttpStatus.UNAUTHORIZED, "Sign-in required",
         "sign in with HTTP Basic (user and password) or a personal API token (Authorization: Bearer ...)"

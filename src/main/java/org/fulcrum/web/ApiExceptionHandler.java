@@ -6,6 +6,7 @@ import org.fulcrum.cases.CaseNotFoundException;
 import org.fulcrum.cases.RecordInUseException;
 import org.fulcrum.store.StoreUnavailableException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.TransientDataAccessResourceException;
@@ -83,6 +84,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler
   ProblemDetail unexpected(Exception e) {
+    if (storeUnreachable(e)) {
+      // e.g. the transaction manager's "could not open a new Neo4j session" around the driver's
+      // ServiceUnavailableException: the store is down, not the server broken
+      return storeDown(e);
+    }
     String reference = UUID.randomUUID().toString();
     log.error("Unexpected error, reference {}", reference, e);
     var problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
@@ -90,5 +96,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     problem.setTitle("Internal error");
     problem.setProperty("reference", reference);
     return problem;
+  }
+
+  static boolean storeUnreachable(Throwable e) {
+    return StoreUnavailableException.isCause(e);
   }
 }

@@ -24,7 +24,7 @@ import org.fulcrum.casefile.TieType;
  * exert and receive influence and degrees follow a power law. Strengths are uniform in (0, 1]; no
  * self-ties, no two ties between the same ordered pair.
  */
-final class GeneratedLeverageGraph {
+public final class GeneratedLeverageGraph {
 
   static final double GAMMA = 2.5;
   private static final TieType[] TYPES = {TieType.INFLUENCES, TieType.TRADES_WITH,
@@ -33,7 +33,7 @@ final class GeneratedLeverageGraph {
 
   private GeneratedLeverageGraph() {}
 
-  static CaseFile generate(String id, int actors, int ties, double confidence, long seed) {
+  public static CaseFile generate(String id, int actors, int ties, double confidence, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     double[] cumulative = new double[actors];
     double total = 0;
