@@ -75,6 +75,11 @@ public final class IcewsEventReader implements EventReader {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    } catch (UncheckedIOException e) {
+      // the CSV parser reports a malformed row (an unterminated quote, say) while iterating: the
+      // file is bad input, reported with its name (a 400 over the API, exit 1 on the command line)
+      throw new IllegalArgumentException("cannot read " + file + " after row " + rows + ": "
+          + e.getMessage(), e);
     }
     return new Counts(rows, inWindow, uncoded);
   }

@@ -22,7 +22,7 @@ class CsvImportFuzzTest {
   private static final String[] NAMES = {"case.csv", "sources.csv", "actors.csv", "ties.csv",
       "messages.csv", "notes.csv", "dir/actors.csv", "case.csv"};
 
-  @FuzzTest(maxDuration = "15s")
+  @FuzzTest(maxDuration = "10s")
   // libFuzzer dictionaries hold one entry a line: no raw line breaks, quotes escaped
   @DictionaryEntries({"id,title,asOf,tempo,phase", "id,citation,url",
       "id,name,kind,country,position,capability,salience,targetGroup,decisionRule,sources",

@@ -12,7 +12,7 @@ import java.io.ByteArrayInputStream;
  */
 class JsonImportFuzzTest {
 
-  @FuzzTest(maxDuration = "15s")
+  @FuzzTest(maxDuration = "10s")
   // libFuzzer dictionary syntax: \\ is a backslash, so the last entries are JSON escapes
   @DictionaryEntries({"id", "title", "asOf", "tempo", "phase", "sources", "actors", "ties",
       "messages", "kind", "position", "capability", "salience", "strength", "confidence",
