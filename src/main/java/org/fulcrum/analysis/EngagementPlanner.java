@@ -177,15 +177,51 @@ public final class EngagementPlanner {
     }
   }
 
+  /** Picks sample roots in proportion to the actors' weights. */
+  static final class Roots {
+    private final double[] weight;
+    private final double[] cumulative;
+    private final double total;
+
+    Roots(double[] weight) {
+      this.weight = weight;
+      cumulative = new double[weight.length];
+      double sum = 0;
+      for (int v = 0; v < weight.length; v++) {
+        sum += weight[v];
+        cumulative[v] = sum;
+      }
+      total = sum;
+    }
+
+    double total() {
+      return total;
+    }
+
+    /** The actor owning a uniform point of [0, W): the first whose running weight sum exceeds it. */
+    int pick(SplittableRandom random) {
+      double x = random.nextDouble() * total;
+      int lo = 0;
+      int hi = cumulative.length - 1;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (cumulative[mid] > x) {
+          hi = mid;
+        } else {
+          lo = mid + 1;
+        }
+      }
+      while (weight[lo] == 0 && lo > 0) { // x rounded up to W: take the last weighted actor
+        lo--;
+      }
+      return lo;
+    }
+  }
+
   /** Draws samples with roots picked in proportion to their weight. */
   Samples draw(double[] weight, int samples, long seed) {
     int n = graph.actorCount();
-    double[] cumulative = new double[n];
-    double sum = 0;
-    for (int v = 0; v < n; v++) {
-      sum += weight[v];
-      cumulative[v] = sum;
-    }
+    Roots roots = new Roots(weight);
     SplittableRandom random = new SplittableRandom(seed);
     int[] visited = new int[n];
     int[] queue = new int[n];
@@ -194,7 +230,7 @@ public final class EngagementPlanner {
     int[] perActor = new int[n + 1];
     int size = 0;
     for (int s = 0; s < samples; s++) {
-      int root = rootAt(cumulative, random.nextDouble() * sum, weight);
+      int root = roots.pick(random);
       int reached = sampler.sample(root, random, visited, s + 1, queue);
       if (size + reached > members.length) {
         members = Arrays.copyOf(members, Math.max(members.length * 2, size + reached));
@@ -219,39 +255,17 @@ public final class EngagementPlanner {
     return new Samples(samples, memberStart, Arrays.copyOf(members, size), perActor, sets);
   }
 
-  /** The actor owning the point x of [0, W): the first whose running weight sum exceeds x. */
-  static int rootAt(double[] cumulative, double x, double[] weight) {
-    int lo = 0;
-    int hi = cumulative.length - 1;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (cumulative[mid] > x) {
-        hi = mid;
-      } else {
-        lo = mid + 1;
-      }
-    }
-    while (weight[lo] == 0 && lo > 0) { // x rounded up to W: take the last weighted actor
-      lo--;
-    }
-    return lo;
-  }
-
   /** f(S) on fresh samples: estimate, low, high (95% Wilson interval on the hit share, times W). */
   double[] measure(boolean[] inPlan, double[] weight, int samples, long seed) {
     int n = graph.actorCount();
-    double[] cumulative = new double[n];
-    double sum = 0;
-    for (int v = 0; v < n; v++) {
-      sum += weight[v];
-      cumulative[v] = sum;
-    }
+    Roots roots = new Roots(weight);
+    double sum = roots.total();
     SplittableRandom random = new SplittableRandom(seed);
     int[] visited = new int[n];
     int[] queue = new int[n];
     int hits = 0;
     for (int s = 0; s < samples; s++) {
-      int root = rootAt(cumulative, random.nextDouble() * sum, weight);
+      int root = roots.pick(random);
       if (sampler.sample(root, random, visited, s + 1, queue, inPlan) < 0) {
         hits++;
       }

@@ -159,18 +159,14 @@ public final class RedTeam {
     for (String id : plan) {
       inPlan[graph.require(id, "plan")] = true;
     }
-    double[] cumulative = new double[n];
-    double total = 0;
-    for (int v = 0; v < n; v++) {
-      total += weight[v];
-      cumulative[v] = total;
-    }
-    SplittableRandom roots = new SplittableRandom(query.seed());
+    EngagementPlanner.Roots roots = new EngagementPlanner.Roots(weight);
+    double total = roots.total();
+    SplittableRandom random = new SplittableRandom(query.seed());
     int[] visited = new int[n];
     int[] queue = new int[n];
     int hits = 0;
     for (int s = 1; s <= query.samples(); s++) {
-      int root = EngagementPlanner.rootAt(cumulative, roots.nextDouble() * total, weight);
+      int root = roots.pick(random);
       if (reaches(root, s, dropped, inPlan, visited, queue, query.seed())) {
         hits++;
       }
