@@ -61,9 +61,12 @@ class CaseHistory {
     row.put("actors", actors.stream().filter(a -> a != null).distinct().toList());
     row.put("before", before == null ? null : JSON.writeValueAsString(before));
     row.put("after", after == null ? null : JSON.writeValueAsString(after));
+    // the counter's write lock makes concurrent changes to one case take numbers one at a time
     client.query("""
-            OPTIONAL MATCH (last:Change {caseId: $caseId})
-            WITH coalesce(max(last.seq), 0) + 1 AS seq
+            MERGE (k:ChangeCounter {caseId: $caseId})
+            ON CREATE SET k.seq = 0
+            SET k.seq = k.seq + 1
+            WITH k.seq AS seq
             CREATE (c:Change {caseId: $caseId, seq: seq, at: datetime()})
             SET c += $row""")
         .bindAll(Map.of("caseId", caseId, "row", row)).run();
