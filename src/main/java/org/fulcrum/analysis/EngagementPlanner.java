@@ -88,14 +88,7 @@ public final class EngagementPlanner {
     Map<String, Double> groups = new TreeMap<>();
     query.groupWeights().forEach((g, w) -> groups.put(g.label(), w));
     BestPathTree access = new BestPathTree(graph, engager);
-    double[] cost = new double[n];
-    for (int v = 0; v < n; v++) {
-      Double given = query.costs().get(graph.actor(v).id());
-      cost[v] = v == engager ? Double.POSITIVE_INFINITY
-          : given != null ? given
-          : access.reaches(v) ? baseCost(graph.actor(v).kind()) / access.strength(v)
-          : Double.POSITIVE_INFINITY;
-    }
+    double[] cost = costs(query, engager, access);
     for (String id : query.costs().keySet()) {
       graph.require(id, "costs");
     }
@@ -144,6 +137,22 @@ public final class EngagementPlanner {
     return new Plan(query.engager(), query.budget(), spent, groups, totalWeight, costRule,
         List.copyOf(picks), measured[0], measured[1], measured[2], query.samples(), query.seed(),
         selection, GUARANTEE, nextBest(rr, inPlan, cost, query.budget() - spent, scale));
+  }
+
+  /**
+   * What engaging each actor costs under the query: its given cost, else the default rule; the
+   * engager itself, and actors it cannot reach that have no given cost, cost infinity.
+   */
+  double[] costs(PlanQuery query, int engager, BestPathTree access) {
+    double[] cost = new double[graph.actorCount()];
+    for (int v = 0; v < cost.length; v++) {
+      Double given = query.costs().get(graph.actor(v).id());
+      cost[v] = v == engager ? Double.POSITIVE_INFINITY
+          : given != null ? given
+          : access.reaches(v) ? baseCost(graph.actor(v).kind()) / access.strength(v)
+          : Double.POSITIVE_INFINITY;
+    }
+    return cost;
   }
 
   /** Base cost of engaging an actor of this kind, before dividing by the engager's access. */

@@ -2,11 +2,9 @@ package org.fulcrum.analysis;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -109,38 +107,30 @@ public final class RedTeam {
         ? mask(e -> graph.tie(e).source().equals(best.actor()))
         : mask(e -> graph.actor(graph.source(e)).kind() == ActorKind.FORUM
             && !graph.actor(graph.source(e)).id().equals(best.actor()));
-    BestPathTree access = new BestPathTree(graph, engager);
+    double[] cost = new EngagementPlanner(graph).costs(query, engager, new BestPathTree(graph, engager));
     double spent = 0;
-    Map<String, Double> cost = new HashMap<>();
-    for (int v = 0; v < graph.actorCount(); v++) {
-      String id = graph.actor(v).id();
-      Double given = query.costs().get(id);
-      double c = given != null ? given
-          : access.reaches(v) ? EngagementPlanner.baseCost(graph.actor(v).kind()) / access.strength(v)
-          : Double.POSITIVE_INFINITY;
-      cost.put(id, c);
-      if (plan.contains(id)) {
-        spent += c;
-      }
+    for (String id : plan) {
+      double c = cost[graph.require(id, "plan")];
+      spent += Double.isInfinite(c) ? 0 : c; // the engager, or an unreachable actor named in the plan
     }
     double left = query.budget() - spent;
     Hedge hedge = null;
     for (int v = 0; v < graph.actorCount(); v++) {
       String id = graph.actor(v).id();
       if (v == engager || v == target || plan.contains(id) || id.equals(best.actor())
-          || Double.isInfinite(cost.get(id))) {
+          || Double.isInfinite(cost[v])) {
         continue;
       }
       Set<String> withIt = new HashSet<>(plan);
       withIt.add(id);
       double p = pressure(after, withIt, weight, query);
-      boolean fits = cost.get(id) <= left;
+      boolean fits = cost[v] <= left;
       // an actor that fits the budget left beats one that does not; then the most restored
       if (p > best.pressureAfter() && (hedge == null || (fits && !hedge.fitsBudget())
           || (fits == hedge.fitsBudget() && p > hedge.pressureWithHedge()))) {
-        hedge = new Hedge(id, graph.actor(v).name(), cost.get(id), fits, p, p - best.pressureAfter(),
+        hedge = new Hedge(id, graph.actor(v).name(), cost[v], fits, p, p - best.pressureAfter(),
             String.format(Locale.ROOT, "after the move, adding %s (cost %.2f; %.2f of the budget is left%s)"
-                + " brings the expected pressure from %.3f to %.3f", graph.actor(v).name(), cost.get(id),
+                + " brings the expected pressure from %.3f to %.3f", graph.actor(v).name(), cost[v],
                 left, fits ? "" : ", so a pick would have to make room", best.pressureAfter(), p));
       }
     }
