@@ -9,6 +9,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,7 +30,11 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
           "the graph store cannot be reached right now; try again shortly");
       return;
     }
-    response.setHeader("WWW-Authenticate", "Basic realm=\"Fulcrum\"");
+    if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+      // not for the web interface's own requests: the header would make the browser pop up its
+      // own password dialog instead of letting the page send the user to /login
+      response.setHeader("WWW-Authenticate", "Basic realm=\"Fulcrum\"");
+    }
     write(response, HttpStatus.UNAUTHORIZED, "Sign-in required",
         "sign in with HTTP Basic (user and password) or a personal API token (Authorization: Bearer ...)"
             + (e.getMessage() == null ? "" : ": " + e.getMessage()));
@@ -38,6 +43,13 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
   @Override
   public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
       throws IOException {
+    if (e instanceof CsrfException) {
+      write(response, HttpStatus.FORBIDDEN, "Missing or stale CSRF token",
+          "a request signed in by the browser's session must send the XSRF-TOKEN cookie's value in"
+              + " the X-XSRF-TOKEN header; reload the page to get a fresh one (requests with an"
+              + " Authorization header need no token)");
+      return;
+    }
     write(response, HttpStatus.FORBIDDEN, "Not allowed",
         "your role does not allow " + request.getMethod() + " " + request.getRequestURI()
             + " (viewers read and run analyses; analysts also change cases; admins also delete cases"

@@ -1,5 +1,6 @@
 package org.fulcrum.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;
 import org.fulcrum.cases.CurrentUser;
@@ -8,11 +9,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -24,16 +25,25 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
 /**
- * Who may do what over HTTP. Everything but {@code /actuator/health} needs a signed-in user: HTTP
- * Basic with a stored user's password, {@code Authorization: Bearer <token>} with a personal API
- * token, or, when an OpenID Connect provider is configured, a bearer access token it issued
- * (roles from its {@code roles} claim: see {@link OidcRoles}). Viewers read and run analyses (including the POST analyses, which write nothing); analysts
- * also write cases; admins also delete cases and manage users. The API is stateless: every request
- * carries its credentials and no session cookie is issued, so there is no ambient credential for a
- * cross-site request to ride on and CSRF protection does not apply to it.
+ * Who may do what over HTTP. Everything but {@code /actuator/health}, the sign-in page and the web
+ * interface's static files needs a signed-in user: HTTP Basic with a stored user's password,
+ * {@code Authorization: Bearer <token>} with a personal API token, when an OpenID Connect provider
+ * is configured a bearer access token it issued (roles from its {@code roles} claim: see
+ * {@link OidcRoles}), or, in the browser, the session the sign-in form at {@code /login} opens.
+ * Viewers read and run analyses (including the POST analyses, which write nothing); analysts also
+ * write cases; admins also delete cases and manage users.
+ *
+ * <p>API clients stay stateless: a request that carries an {@code Authorization} header opens no
+ * session and needs no CSRF token. The browser's session cookie is an ambient credential, so
+ * every request that relies on it and changes something must echo the {@code XSRF-TOKEN} cookie
+ * in the {@code X-XSRF-TOKEN} header (the web interface does; see {@code static/ui/api.js}).
  */
 @Configuration
 @ConditionalOnWebApplication
@@ -51,6 +61,7 @@ class SecurityConfiguration {
     ApiTokenFilter tokens = new ApiTokenFilter(users, problems);
     http.authorizeHttpRequests(auth -> auth
             .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+            .requestMatchers(HttpMethod.GET, "/login", "/ui/**", "/webjars/**", "/favicon.svg").permitAll()
             .requestMatchers("/api/users/me", "/api/users/me/**").authenticated()
             .requestMatchers("/api/users", "/api/users/**").hasRole(Role.ADMIN.name())
             .requestMatchers(HttpMethod.DELETE, "/api/cases/*").hasRole(Role.ADMIN.name())
@@ -60,13 +71,24 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.PUT, "/**").hasRole(Role.ANALYST.name())
             .requestMatchers(HttpMethod.DELETE, "/**").hasRole(Role.ANALYST.name())
             .anyRequest().authenticated())
-        .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+        // Basic sign-in lasts one request: it must not open a session (and with it a cookie)
+        .httpBasic(basic -> basic.authenticationEntryPoint(problems)
+            .securityContextRepository(new RequestAttributeSecurityContextRepository()))
         .addFilterBefore(tokens, BasicAuthenticationFilter.class)
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .csrf(csrf -> csrf.disable())
-        .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-        .formLogin(form -> form.disable())
-        .logout(logout -> logout.disable());
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
+            .failureUrl("/login?error").permitAll())
+        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+        // sessions as Spring Security makes them by default: only the sign-in form opens one
+        // (no sessionManagement() here: naming a creation policy adds a filter that would copy
+        // every Basic or token sign-in into a new session)
+        .csrf(csrf -> csrf.spa().ignoringRequestMatchers(SecurityConfiguration::carriesCredentials))
+        // only pages are remembered for after sign-in: an API 401 must not open a session
+        .requestCache(cache -> cache.requestCache(pageRequestCache()))
+        .exceptionHandling(e -> e
+            .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                SecurityConfiguration::isPageRequest)
+            .defaultAuthenticationEntryPointFor(problems, AnyRequestMatcher.INSTANCE)
+            .accessDeniedHandler(problems));
     if (oidc.getIfAvailable() != null) {
       // an OpenID Connect provider is configured (spring.security.oauth2.resourceserver.jwt.*):
       // its access tokens are accepted too; Fulcrum's own tokens never go to the JWT decoder
@@ -81,6 +103,28 @@ class SecurityConfiguration {
           .accessDeniedHandler(problems));
     }
     return http.build();
+  }
+
+  /** A request that brings its own credentials, so no cookie can have been borrowed for it. */
+  static boolean carriesCredentials(HttpServletRequest request) {
+    return request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+  }
+
+  /**
+   * A browser navigating to a page (sent to the sign-in form when not signed in), as opposed to
+   * an API call (answered 401 with a problem detail).
+   */
+  static boolean isPageRequest(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return HttpMethod.GET.matches(request.getMethod()) && !carriesCredentials(request)
+        && !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))
+        && !path.startsWith("/api/") && !path.startsWith("/actuator/") && !path.startsWith("/v3/");
+  }
+
+  private static HttpSessionRequestCache pageRequestCache() {
+    HttpSessionRequestCache cache = new HttpSessionRequestCache();
+    cache.setRequestMatcher(SecurityConfiguration::isPageRequest);
+    return cache;
   }
 
   @Bean

@@ -1,0 +1,2 @@
+// replaced below
+export function mount(el, app) {}

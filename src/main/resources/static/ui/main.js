@@ -1,0 +1,128 @@
+// Fulcrum's web interface: the shell. It loads a case over the REST API, keeps what the views
+// share (the case's records, the engager and target picked, the latest analyses for the report)
+// and switches between the views. Each view lives in its own module and talks only to the API.
+import { api } from './api.js';
+import { h, fill, problemBox } from './dom.js';
+import * as leverage from './leverage.js';
+import * as engagement from './engagement.js';
+import * as messages from './messages.js';
+import * as edit from './edit.js';
+import * as cases from './cases.js';
+
+const events = new EventTarget();
+
+/** What the views share. */
+export const app = {
+  api,
+  me: null,
+  caseId: null,
+  summary: null,
+  actors: [],
+  ties: [],
+  messages: [],
+  sources: [],
+  /** engager, target and as-of day picked in the leverage view; the other views start from them */
+  selection: { engager: null, target: null, asOf: null },
+  /** the latest answer of each analysis shown, by name, for the report */
+  results: {},
+  actor(id) { return this.actors.find(a => a.id === id); },
+  name(id) { const a = this.actor(id); return a ? a.name : id; },
+  source(id) { return this.sources.find(s => s.id === id); },
+  canEdit() { return this.me && (this.me.role === 'analyst' || this.me.role === 'admin'); },
+  casePath(suffix = '') { return `/api/cases/${encodeURIComponent(this.caseId)}${suffix}`; },
+  on(name, fn) { events.addEventListener(name, e => fn(e.detail)); },
+  emit(name, detail) { events.dispatchEvent(new CustomEvent(name, { detail })); },
+  status(text) { fill(document.getElementById('status'), text || ''); },
+  showProblem(el, error) { fill(el, problemBox(error)); },
+  remember(name, answer) { this.results[name] = answer; this.emit('result', { name, answer }); },
+  select(tabName) { selectTab(document.getElementById(`tab-${tabName}`)); },
+
+  /** Loads a case's records; every view redraws from the 'case' event. */
+  async loadCase(id) {
+    this.status(`Loading ${id}…`);
+    const base = `/api/cases/${encodeURIComponent(id)}`;
+    const [summary, actors, ties, msgs, sources] = await Promise.all([
+      api.get(base), api.get(`${base}/actors`), api.get(`${base}/ties`),
+      api.get(`${base}/messages`), api.get(`${base}/sources`)]);
+    const changedCase = this.caseId !== id;
+    Object.assign(this, { caseId: id, summary, actors, ties, messages: msgs, sources });
+    if (changedCase) {
+      this.results = {};
+      this.selection = { engager: null, target: null, asOf: summary.asOf || null };
+      history.replaceState(null, '', `#case=${encodeURIComponent(id)}`);
+    }
+    fill(document.getElementById('case-asof'), summary.asOf ? `as of ${summary.asOf}` : '');
+    this.status(`${summary.title}: ${actors.length} actors, ${ties.length} ties, ${msgs.length} messages.`);
+    this.emit('case', { changedCase });
+  },
+
+  /** Lists the cases in the picker; keeps the current one selected. */
+  async refreshCaseList(selectId) {
+    const list = await api.get('/api/cases');
+    const select = document.getElementById('case-select');
+    fill(select, list.length ? null : h('option', { value: '' }, 'No cases yet: import one'),
+      list.map(c => h('option', { value: c.id }, c.title ? `${c.title}` : c.id)));
+    const wanted = selectId || this.caseId;
+    if (wanted && list.some(c => c.id === wanted)) select.value = wanted;
+    return list;
+  },
+};
+
+const views = { leverage, engagement, messages, edit, cases };
+
+function selectTab(tab) {
+  for (const t of document.querySelectorAll('[role=tab]')) {
+    const on = t === tab;
+    t.setAttribute('aria-selected', String(on));
+    t.tabIndex = on ? 0 : -1;
+    document.getElementById(t.getAttribute('aria-controls')).hidden = !on;
+  }
+  const name = tab.id.substring('tab-'.length);
+  views[name].shown?.(app);
+}
+
+function wireTabs() {
+  const tabs = [...document.querySelectorAll('[role=tab]')];
+  for (const tab of tabs) {
+    tab.addEventListener('click', () => selectTab(tab));
+    tab.addEventListener('keydown', e => {
+      const i = tabs.indexOf(tab);
+      let next = null;
+      if (e.key === 'ArrowRight') next = tabs[(i + 1) % tabs.length];
+      if (e.key === 'ArrowLeft') next = tabs[(i - 1 + tabs.length) % tabs.length];
+      if (e.key === 'Home') next = tabs[0];
+      if (e.key === 'End') next = tabs[tabs.length - 1];
+      if (next) { e.preventDefault(); next.focus(); selectTab(next); }
+    });
+  }
+}
+
+function signOut() {
+  // Spring Security's logout takes a POST with the CSRF token (api.js sends it)
+  api.raw('POST', '/logout').finally(() => window.location.assign('/login?signedOut'));
+}
+
+async function start() {
+  wireTabs();
+  document.getElementById('sign-out').addEventListener('click', signOut);
+  const status = document.getElementById('status');
+  try {
+    app.me = await api.get('/api/users/me');
+    fill(document.getElementById('who'), `${app.me.username} (${app.me.role})`);
+    for (const [name, view] of Object.entries(views)) {
+      view.mount(document.getElementById(`view-${name}`), app);
+    }
+    document.getElementById('case-select').addEventListener('change', e => {
+      if (e.target.value) app.loadCase(e.target.value).catch(err => fill(status, problemBox(err)));
+    });
+    const fromUrl = new URLSearchParams(location.hash.substring(1)).get('case');
+    const list = await app.refreshCaseList(fromUrl);
+    const first = list.find(c => c.id === fromUrl) || list[0];
+    if (first) await app.loadCase(first.id);
+    else app.select('cases');
+  } catch (e) {
+    fill(status, problemBox(e));
+  }
+}
+
+start();
