@@ -1,2 +1,188 @@
-// replaced below
-export function mount(el, app) {}
+// The engagement view: a plan for a budget (which actors to engage, at what cost, and why), the
+// target's best counter-move against it (red team), the forum-shopping risk, and the playbook of
+// tools per target group.
+import { h, fill, num, pct, problemBox, actorOptions } from './dom.js';
+
+const GROUPS = ['planners', 'perpetrators', 'victims', 'other-domestic', 'other-foreign'];
+
+let app;
+const ui = {};
+let pending = null;
+
+export function mount(el, theApp) {
+  app = theApp;
+  fill(el,
+    planForm(),
+    h('div', { class: 'split' },
+      h('div', {},
+        ui.plan = h('div', { id: 'plan-panel', class: 'panel' }, h('h2', {}, 'Engagement plan'),
+          h('p', { class: 'hint' }, 'Choose an engager and a budget, then "Build plan".')),
+        ui.redTeam = h('div', { id: 'red-team-panel', class: 'panel' }, h('h2', {}, 'The adversary\'s counter-move'))),
+      h('div', {},
+        ui.forums = h('details', { id: 'forums-panel', class: 'panel', open: true }, h('summary', {}, 'Forum-shopping risk')),
+        ui.playbook = h('details', { id: 'playbook-panel', class: 'panel' }, h('summary', {}, 'Playbook per target group')))));
+  app.on('case', ({ changedCase }) => {
+    for (const select of [ui.engager, ui.target]) {
+      fill(select, actorOptions(app.actors, changedCase ? null : select.value, { blank: 'choose…' }));
+    }
+    if (changedCase) {
+      fill(ui.plan, ui.plan.firstChild);
+      fill(ui.redTeam, ui.redTeam.firstChild);
+      fill(ui.forums, ui.forums.firstChild);
+      fill(ui.playbook, ui.playbook.firstChild);
+    }
+  });
+}
+
+/** Starts from the engager and target picked in the leverage view. */
+export function shown() {
+  if (app.selection.engager && !ui.engager.value) ui.engager.value = app.selection.engager;
+  if (app.selection.target && !ui.target.value) ui.target.value = app.selection.target;
+}
+
+function planForm() {
+  return h('form', { class: 'panel', id: 'plan-form', onsubmit: e => { e.preventDefault(); build(); } },
+    h('div', { class: 'row' },
+      h('div', { class: 'field wide' }, h('label', { for: 'plan-engager' }, 'Engager (who spends the budget)'), ui.engager = h('select', { id: 'plan-engager', required: true })),
+      h('div', { class: 'field wide' }, h('label', { for: 'plan-target' }, 'Adversary (for the counter-move, forums and playbook)'), ui.target = h('select', { id: 'plan-target', required: true })),
+      h('div', { class: 'field wide' },
+        h('label', { for: 'budget' }, 'Budget: ', ui.budgetText = h('output', { id: 'budget-text', for: 'budget' }, '10')),
+        ui.budget = h('input', { id: 'budget', type: 'range', min: 1, max: 40, step: 0.5, value: 10,
+          oninput: () => fill(ui.budgetText, ui.budget.value),
+          onchange: () => { if (app.results.plan) schedule(); } }))),
+    h('fieldset', {}, h('legend', {}, 'How much each target group counts'),
+      h('div', { class: 'row' }, GROUPS.map(g => h('div', { class: 'field' },
+        h('label', { for: `weight-${g}` }, g),
+        ui[`weight-${g}`] = h('input', { id: `weight-${g}`, type: 'number', min: 0, max: 10, step: 0.5, value: 1 }))))),
+    h('div', { class: 'row' }, h('button', { type: 'submit', id: 'build-plan' }, 'Build plan'),
+      h('span', { class: 'hint' }, 'An actor costs its kind\'s base cost (state or forum 3, leader or government body 2, others 1) divided by the engager\'s best path strength to it. Moving the budget slider rebuilds the plan.')),
+    ui.formProblem = h('div', {}));
+}
+
+function schedule() {
+  clearTimeout(pending);
+  pending = setTimeout(build, 250);
+}
+
+function body() {
+  const targetGroups = {};
+  for (const g of GROUPS) targetGroups[g] = Number(ui[`weight-${g}`].value);
+  return { engager: ui.engager.value, budget: Number(ui.budget.value), targetGroups };
+}
+
+async function build() {
+  fill(ui.formProblem);
+  const b = body();
+  const target = ui.target.value;
+  if (!b.engager) {
+    fill(ui.formProblem, problemBox({ title: 'Choose an engager', message: 'the plan spends its budget.' }));
+    return;
+  }
+  app.status(`Planning for ${app.name(b.engager)} with a budget of ${b.budget}…`);
+  const plan = await panel(ui.plan, 'Engagement plan', 'plan', () => app.api.post(app.casePath('/engagement-plan'), b), renderPlan);
+  const asOf = app.selection.asOf;
+  if (target) {
+    await Promise.all([
+      plan ? panel(ui.redTeam, 'The adversary\'s counter-move', 'redTeam',
+        () => app.api.post(app.casePath('/red-team'), { ...b, target, plan: plan.picks.map(p => p.id) }), renderRedTeam) : null,
+      panel(ui.forums, 'Forum-shopping risk', 'forums', () => app.api.get(app.casePath('/forum-shopping'), { target, engager: b.engager, asOf }), renderForums),
+      panel(ui.playbook, 'Playbook per target group', 'playbook', () => app.api.get(app.casePath('/playbook'), { engager: b.engager, target, asOf }), renderPlaybook),
+    ]);
+  } else {
+    fill(ui.redTeam, ui.redTeam.firstChild, h('p', { class: 'hint' }, 'Choose an adversary to see its best counter-move.'));
+  }
+  app.status('Plan built.');
+}
+
+async function panel(el, title, name, fetcher, render) {
+  const head = el.tagName === 'DETAILS' ? h('summary', {}, title) : h('h2', {}, title);
+  fill(el, head, h('p', { class: 'hint' }, 'Working…'));
+  try {
+    const answer = await fetcher();
+    app.remember(name, answer);
+    fill(el, head, render(answer));
+    return answer;
+  } catch (e) {
+    fill(el, head, problemBox(e));
+    return null;
+  }
+}
+
+function pathText(path) {
+  if (!path || !path.hops?.length) return '';
+  return [path.hops[0].sourceName || app.name(path.hops[0].source), ...path.hops.map(x => `${x.type} → ${x.targetName || app.name(x.target)}`)].join(' → ')
+    + ` (strength ${num(path.strength)})`;
+}
+
+function renderPlan(p) {
+  return [
+    h('p', { class: 'notice', id: 'plan-summary' },
+      p.picks.length ? ['Engage ', h('strong', {}, p.picks.map(x => x.name).join(', then ')), ` for ${num(p.spent)} of ${num(p.budget)}: expected pressure ${num(p.expectedPressure)} of ${num(p.totalWeight)} weighted target-group actors (95% interval ${num(p.low)}–${num(p.high)}).`]
+        : 'No actor is affordable with this budget.'),
+    p.picks.length ? h('table', { id: 'plan-picks' },
+      h('thead', {}, h('tr', {}, h('th', {}, '#'), h('th', {}, 'engage'), h('th', { class: 'n' }, 'cost'), h('th', { class: 'n' }, 'adds'), h('th', { class: 'n' }, 'running total'))),
+      h('tbody', {}, p.picks.map((x, i) => h('tr', { 'data-id': x.id },
+        h('td', {}, i + 1),
+        h('td', {}, h('strong', {}, x.name), h('p', { class: 'why' }, x.why),
+          h('details', {}, h('summary', {}, 'access, onward path and tools'),
+            h('p', { class: 'why' }, 'Cost: ', x.costReason),
+            h('p', { class: 'why' }, 'Access: ', pathText(x.access) || 'the engager itself'),
+            h('p', { class: 'why' }, 'Onward: ', pathText(x.path) || '–'),
+            h('p', { class: 'why' }, 'Tools: ', (x.tools || []).map(t => `${t.type} (${t.mode})`).join(', ')))),
+        h('td', { class: 'n' }, num(x.cost)), h('td', { class: 'n' }, num(x.gain)), h('td', { class: 'n' }, num(x.cumulative)))))) : null,
+    p.nextBest?.length ? [h('h3', {}, 'Next best, not chosen'), h('ul', {}, p.nextBest.map(x => h('li', {}, h('strong', {}, x.name), `: ${x.why}`)))] : null,
+    h('p', { class: 'why' }, `${p.selection}; ${p.guarantee} ${p.costRule}. Pressure measured on ${p.samples} fresh samples (seed ${p.seed}).`),
+  ];
+}
+
+function renderRedTeam(r) {
+  const best = r.best;
+  return [
+    best ? h('p', { class: 'notice', id: 'counter-move' }, h('strong', {}, `${app.name(r.target)}'s best move: `),
+      best.explanation, ` Pressure falls from ${num(r.pressureBefore)} to ${num(best.pressureAfter)}.`)
+      : h('p', { class: 'notice', id: 'counter-move' }, 'No counter-move reduces the pressure.'),
+    r.hedge ? h('p', { id: 'hedge' }, h('strong', {}, 'Hedge: '), r.hedge.explanation) : null,
+    r.moves?.length ? h('details', {}, h('summary', {}, `All ${r.moves.length} moves`),
+      h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'move'), h('th', { class: 'n' }, 'pressure after'), h('th', { class: 'n' }, 'removed'))),
+        h('tbody', {}, r.moves.map(m => h('tr', {}, h('td', {}, `${m.kind}: ${m.name}`, h('p', { class: 'why' }, m.explanation)),
+          h('td', { class: 'n' }, num(m.pressureAfter)), h('td', { class: 'n' }, num(m.removed))))))) : null,
+    h('p', { class: 'why' }, r.model),
+  ];
+}
+
+function renderForums(f) {
+  return [
+    h('p', {}, 'Risk ', h('span', { class: 'score', id: 'forum-risk' }, num(f.risk, 2)), ' of 1'),
+    h('p', { class: 'why' }, f.explanation),
+    h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'part'), h('th', { class: 'n' }, 'value'), h('th', { class: 'n' }, 'weight'))),
+      h('tbody', {}, f.parts.map(p => h('tr', {}, h('td', {}, p.name, h('p', { class: 'why' }, p.explanation)), h('td', { class: 'n' }, num(p.value)), h('td', { class: 'n' }, num(p.weight)))))),
+    h('h3', {}, 'Venues'),
+    h('table', { id: 'forums' }, h('thead', {}, h('tr', {}, h('th', {}, 'forum'), h('th', { class: 'n' }, 'stance'), h('th', {}, 'can pass?'), h('th', { class: 'n' }, 'access'))),
+      h('tbody', {}, f.forums.map(x => h('tr', {},
+        h('td', {}, x.name, x.venue ? h('span', { class: 'tag' }, 'target\'s venue') : null, h('p', { class: 'why' }, x.explanation)),
+        h('td', { class: 'n' }, num(x.stance)),
+        h('td', {}, x.canPass ? 'yes' : x.blocked ? `blocked by ${(x.blockers || []).map(b => b.name).join(', ')}` : 'no'),
+        h('td', { class: 'n' }, num(x.access)))))),
+    f.leadChannel ? h('p', {}, h('strong', {}, 'Lead channel: '), f.leadChannel.explanation) : null,
+    f.gapClosers?.length ? [h('h3', {}, 'Who can close the gap'), h('ul', {}, f.gapClosers.map(g => h('li', {}, g.explanation)))] : null,
+  ];
+}
+
+function renderPlaybook(p) {
+  return [
+    h('p', { class: 'why' }, `Phase ${p.phase}, tempo ${p.tempo}: ${p.ordering}.`),
+    p.groups.map(g => h('section', { class: 'playbook-group', 'data-group': g.group },
+      h('h3', {}, `${g.group}: ${g.mix}`),
+      h('p', { class: 'why' }, g.purpose),
+      g.options.length ? h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'tool'), h('th', {}, 'on'), h('th', {}, 'kind'), h('th', {}, 'takes'))),
+        h('tbody', {}, g.options.slice(0, 8).map(o => h('tr', {},
+          h('td', {}, o.toolName || o.tool, h('p', { class: 'why' }, o.why || pathText(o.path))),
+          h('td', {}, o.actorName || app.name(o.actor)),
+          h('td', {}, h('span', { class: `tag ${o.mode}` }, `${o.type}, ${o.mode}`)),
+          h('td', {}, o.timeToEffect))))) : h('p', {}, 'No tool reaches this group.'),
+      g.options.length > 8 ? h('p', { class: 'hint' }, `and ${g.options.length - 8} more options (in the report and the API answer)`) : null,
+      g.unavailable?.length ? h('details', {}, h('summary', {}, `${g.unavailable.length} tools out of reach`),
+        h('ul', {}, g.unavailable.map(u => h('li', {}, `${u.toolName || u.tool}: ${u.reason}`)))) : null)),
+    h('details', {}, h('summary', {}, 'Rules'), h('ul', {}, (p.rules || []).map(r => h('li', {}, r)))),
+  ];
+}

@@ -1,2 +1,385 @@
-// replaced below
-export function mount(el, app) {}
+// The leverage view: the case's graph with its filters and actor details, and, for an engager and
+// a target, the strongest leverage paths (highlighted on the graph, each hop with its evidence),
+// the patrons to press, who can reach the target at all (influence), the chokepoints, and a
+// what-if that removes an actor or a tie and shows what changes.
+import { h, fill, num, pct, problemBox, actorOptions } from './dom.js';
+import { CaseGraph, GROUP_COLOURS, KIND_SHAPES } from './graph.js';
+
+const TIE_TYPES = ['commands', 'controls', 'supplies-arms', 'trades-with', 'invests-in', 'provides-aid',
+  'finances', 'allied-with', 'shields', 'member-of', 'borders', 'hosts', 'broadcasts-to', 'incites',
+  'lobbies', 'mediates', 'sanctions', 'threatens', 'kin-of', 'influences'];
+const CHANNELS = ['diplomatic', 'economic', 'legal', 'military', 'informational', 'command', 'social'];
+
+let app;
+let graph;
+const ui = {};
+let lastPaths = null;
+
+export function mount(el, theApp) {
+  app = theApp;
+  fill(el,
+    h('div', { class: 'split' },
+      h('div', {},
+        filtersForm(),
+        h('div', { id: 'graph', role: 'img', 'aria-label': 'Graph of the case: actors and the ties between them. Every actor and tie is also listed in the details panel and the tables.' }),
+        legend(),
+        ui.details = h('div', { id: 'details', class: 'panel', 'aria-live': 'polite' },
+          h('p', { class: 'hint' }, 'Click an actor or a tie on the graph, or search for an actor, to see its attributes, ties and sources.'))),
+      h('div', {},
+        queryForm(),
+        ui.paths = h('div', { id: 'paths-panel', class: 'panel' }, h('h2', {}, 'Leverage paths'),
+          h('p', { class: 'hint' }, 'Pick an engager and a target, then "Find leverage".')),
+        ui.patrons = h('details', { id: 'patrons-panel', class: 'panel', open: true }, h('summary', {}, 'Patrons to press')),
+        ui.influence = h('details', { id: 'influence-panel', class: 'panel' }, h('summary', {}, 'Influence on the target (all paths)')),
+        ui.chokepoints = h('details', { id: 'chokepoints-panel', class: 'panel' }, h('summary', {}, 'Chokepoints (supply lines)')),
+        whatIfPanel())));
+  graph = new CaseGraph(document.getElementById('graph'), { onSelect: showDetails });
+  app.on('case', ({ changedCase }) => caseLoaded(changedCase));
+}
+
+export function shown() {
+  // Cytoscape measures its container; a hidden tab has none, so redraw the viewport on return
+  graph?.cy?.resize();
+}
+
+// ---- filters and the graph ----------------------------------------------------------------------
+
+function filtersForm() {
+  const multi = (id, label, values) => h('div', { class: 'field' },
+    h('label', { for: id }, label),
+    h('select', { id, multiple: true, size: 4, onchange: applyFilters }, values.map(v => h('option', { value: v }, v))));
+  return h('form', { class: 'panel', id: 'graph-filters', onsubmit: e => e.preventDefault() },
+    h('div', { class: 'row' },
+      h('div', { class: 'field wide' },
+        h('label', { for: 'actor-search' }, 'Search an actor'),
+        ui.search = h('input', { id: 'actor-search', list: 'actor-names', placeholder: 'name or id', onchange: searchActor }),
+        ui.names = h('datalist', { id: 'actor-names' })),
+      multi('filter-kinds', 'Actor kinds', Object.keys(KIND_SHAPES)),
+      multi('filter-types', 'Tie types', TIE_TYPES),
+      multi('filter-channels', 'Channels', CHANNELS)),
+    h('div', { class: 'row' },
+      h('div', { class: 'field wide' },
+        h('label', { for: 'asof-slider' }, 'As of ', ui.asofText = h('output', { id: 'asof-text', for: 'asof-slider' })),
+        ui.slider = h('input', { id: 'asof-slider', type: 'range', min: 0, max: 0, step: 1, oninput: sliderMoved, onchange: sliderMoved })),
+      h('button', { type: 'button', class: 'secondary', onclick: () => { resetFilters(); } }, 'Show all'),
+      h('button', { type: 'button', class: 'secondary', onclick: () => graph.fit() }, 'Fit to screen'),
+      ui.shownCount = h('span', { class: 'hint', id: 'shown-count' })),
+    h('p', { class: 'hint' }, 'Hold Ctrl (⌘ on a Mac) to pick several kinds, types or channels. The as-of day also applies to the analyses.'));
+}
+
+function legend() {
+  return h('div', { class: 'legend', 'aria-label': 'Legend' },
+    Object.entries(GROUP_COLOURS).map(([g, c]) => h('span', {}, h('span', { class: 'swatch', style: `background:${c}` }), g === 'none' ? 'no target group' : g)),
+    h('span', {}, h('span', { class: 'line', style: 'border-color:#7d8b99' }), 'supportive tie'),
+    h('span', {}, h('span', { class: 'line', style: 'border-color:#b3262c;border-top-style:dashed' }), 'hostile tie'),
+    h('span', {}, h('span', { class: 'line', style: 'border-color:#1b1f24' }), 'command'),
+    h('span', {}, h('span', { class: 'line', style: 'border-color:#f4a000' }), 'highlighted path'),
+    h('span', {}, 'shape: kind (leader ●, state ▢, forum ⬡, armed group ▲, business ◆); size: capability; width: strength × confidence'));
+}
+
+/** Days from the earliest tie start to the latest of the ties' ends and the case's date. */
+function dayRange() {
+  const days = [app.summary.asOf, ...app.ties.flatMap(t => [t.from, t.to])].filter(Boolean).sort();
+  return days.length ? { first: days[0], last: days[days.length - 1] } : null;
+}
+
+const addDays = (iso, n) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86400000).toISOString().substring(0, 10);
+const daysBetween = (a, b) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86400000);
+
+function caseLoaded(changedCase) {
+  fill(ui.names, app.actors.map(a => h('option', { value: `${a.name} (${a.id})` })));
+  for (const select of [ui.engager, ui.target]) {
+    const keep = changedCase ? null : select.value;
+    fill(select, actorOptions(app.actors, keep, { blank: 'choose…' }));
+  }
+  fill(ui.removeActor, actorOptions(app.actors, null, { blank: 'no actor' }));
+  fill(ui.removeTie, h('option', { value: '' }, 'no tie'),
+    [...app.ties].sort((a, b) => a.id.localeCompare(b.id)).map(t => h('option', { value: t.id }, tieLabel(t))));
+  const range = dayRange();
+  ui.range = range;
+  if (range) {
+    ui.slider.max = daysBetween(range.first, range.last);
+    ui.slider.value = daysBetween(range.first, app.selection.asOf || app.summary.asOf || range.last);
+  }
+  graph.draw(app.actors, app.ties);
+  applyFilters();
+  if (changedCase) {
+    lastPaths = null;
+    fill(ui.paths, h('h2', {}, 'Leverage paths'), h('p', { class: 'hint' }, 'Pick an engager and a target, then "Find leverage".'));
+    for (const panel of [ui.patrons, ui.influence, ui.chokepoints]) fill(panel, panel.firstChild);
+    fill(ui.whatIfResult);
+  } else if (lastPaths) {
+    graph.highlight(lastPaths.paths[0] || null);
+  }
+}
+
+function sliderMoved() {
+  if (!ui.range) return;
+  const day = addDays(ui.range.first, Number(ui.slider.value));
+  app.selection.asOf = day;
+  fill(ui.asofText, day);
+  applyFilters();
+}
+
+function selected(id) {
+  return new Set([...document.getElementById(id).selectedOptions].map(o => o.value));
+}
+
+function applyFilters() {
+  const day = ui.range ? addDays(ui.range.first, Number(ui.slider.value)) : null;
+  if (day) fill(ui.asofText, day);
+  const shown = graph.filter({ kinds: selected('filter-kinds'), types: selected('filter-types'), channels: selected('filter-channels'), day });
+  fill(ui.shownCount, `${shown.actors} actors and ${shown.ties} ties shown`);
+}
+
+function resetFilters() {
+  for (const id of ['filter-kinds', 'filter-types', 'filter-channels']) {
+    for (const o of document.getElementById(id).options) o.selected = false;
+  }
+  if (ui.range) ui.slider.value = daysBetween(ui.range.first, app.summary.asOf || ui.range.last);
+  sliderMoved();
+  graph.highlight(null);
+  graph.fit();
+}
+
+function searchActor() {
+  const text = ui.search.value.trim().toLowerCase();
+  if (!text) return;
+  const match = app.actors.find(a => `${a.name} (${a.id})`.toLowerCase() === text)
+    || app.actors.find(a => a.id.toLowerCase() === text)
+    || app.actors.find(a => a.name.toLowerCase().includes(text));
+  if (!match) {
+    fill(ui.details, h('p', { class: 'notice' }, `No actor matches "${ui.search.value}".`));
+    return;
+  }
+  graph.focus(match.id);
+  showDetails({ actor: match.id });
+}
+
+// ---- details of an actor or a tie ----------------------------------------------------------------
+
+function sourceList(ids) {
+  if (!ids || !ids.length) return h('span', { class: 'muted' }, 'no source');
+  return h('ul', { class: 'sources' }, ids.map(id => {
+    const s = app.source(id);
+    if (!s) return h('li', {}, id);
+    return h('li', {}, s.url ? h('a', { href: s.url, target: '_blank', rel: 'noopener' }, s.citation) : s.citation, h('span', { class: 'muted' }, ` [${id}]`));
+  }));
+}
+
+function tieLabel(t) {
+  return `${app.name(t.source)} → ${t.type} → ${app.name(t.target)}`;
+}
+
+function showDetails({ actor, tie }) {
+  if (actor) {
+    const a = app.actor(actor);
+    if (!a) return;
+    const out = app.ties.filter(t => t.source === a.id);
+    const inn = app.ties.filter(t => t.target === a.id);
+    const tieRow = (t, other) => h('tr', {},
+      h('td', {}, h('button', { type: 'button', class: 'link', onclick: () => showDetails({ tie: t.id }) }, t.type)),
+      h('td', {}, h('button', { type: 'button', class: 'link', onclick: () => { graph.focus(other); showDetails({ actor: other }); } }, app.name(other))),
+      h('td', {}, h('span', { class: `tag ${t.polarity}` }, t.polarity)),
+      h('td', { class: 'n' }, num(t.strength)), h('td', { class: 'n' }, num(t.confidence)));
+    const tieTable = (title, list, end) => list.length ? [h('h3', {}, `${title} (${list.length})`),
+      h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'type'), h('th', {}, end), h('th', {}, 'polarity'), h('th', { class: 'n' }, 'strength'), h('th', { class: 'n' }, 'confidence'))),
+        h('tbody', {}, list.map(t => tieRow(t, end === 'to' ? t.target : t.source))))] : null;
+    fill(ui.details,
+      h('h2', {}, a.name),
+      h('p', {}, h('span', { class: 'tag' }, a.kind), ' ', a.targetGroup ? h('span', { class: 'tag' }, a.targetGroup) : null,
+        a.country ? ` ${a.country}` : '', ' · id ', h('code', {}, a.id)),
+      h('p', {}, `position ${num(a.position)} (−1 drives the atrocities, +1 wants them stopped) · capability ${num(a.capability)} · salience ${num(a.salience)}`
+        + (a.decisionRule ? ` · decides by ${a.decisionRule}` : '')),
+      h('div', { class: 'row' },
+        h('button', { type: 'button', class: 'secondary', onclick: () => { ui.engager.value = a.id; } }, 'Use as engager'),
+        h('button', { type: 'button', class: 'secondary', onclick: () => { ui.target.value = a.id; } }, 'Use as target'),
+        h('button', { type: 'button', class: 'secondary', onclick: () => { ui.removeActor.value = a.id; ui.whatIf.open = true; } }, 'What if it were gone?')),
+      h('h3', {}, 'Sources'), sourceList(a.sources),
+      tieTable('Ties out', out, 'to'), tieTable('Ties in', inn, 'from'));
+  } else if (tie) {
+    const t = app.ties.find(x => x.id === tie);
+    if (!t) return;
+    fill(ui.details,
+      h('h2', {}, tieLabel(t)),
+      h('p', {}, h('span', { class: `tag ${t.polarity}` }, t.polarity), ' ', h('span', { class: 'tag' }, t.channel), ' · id ', h('code', {}, t.id)),
+      h('p', {}, `strength ${num(t.strength)} × confidence ${num(t.confidence)} = p ${num(t.strength * t.confidence)}`
+        + ` · holds ${t.from || 'always'} to ${t.to || 'still'}`
+        + (t.veto != null ? ` · veto: ${t.veto ? 'yes' : 'no'}` : '') + (t.votingWeight != null ? ` · voting weight ${num(t.votingWeight)}` : '')),
+      h('div', { class: 'row' },
+        h('button', { type: 'button', class: 'secondary', onclick: () => { ui.removeTie.value = t.id; ui.whatIf.open = true; } }, 'What if it were cut?')),
+      h('h3', {}, 'Sources'), sourceList(t.sources));
+  }
+}
+
+// ---- engager and target: paths, patrons, influence, chokepoints -------------------------------
+
+function queryForm() {
+  return h('form', { class: 'panel', id: 'leverage-form', onsubmit: e => { e.preventDefault(); runAll(); } },
+    h('h2', {}, 'Who can move whom'),
+    h('div', { class: 'row' },
+      h('div', { class: 'field wide' }, h('label', { for: 'engager' }, 'Engager (who acts)'), ui.engager = h('select', { id: 'engager', required: true })),
+      h('div', { class: 'field wide' }, h('label', { for: 'target' }, 'Target (who must change course)'), ui.target = h('select', { id: 'target', required: true }))),
+    h('div', { class: 'row' },
+      h('div', { class: 'field' }, h('label', { for: 'k' }, 'Paths'), ui.k = h('input', { id: 'k', type: 'number', min: 1, max: 20, value: 5 })),
+      h('div', { class: 'field' }, h('label', { for: 'max-hops' }, 'Longest path (ties)'), ui.maxHops = h('input', { id: 'max-hops', type: 'number', min: 1, max: 12, placeholder: 'any' })),
+      h('button', { type: 'submit', id: 'find-leverage' }, 'Find leverage')),
+    ui.formProblem = h('div', {}));
+}
+
+function params() {
+  return { engager: ui.engager.value, target: ui.target.value, asOf: app.selection.asOf };
+}
+
+async function runAll() {
+  const { engager, target, asOf } = params();
+  fill(ui.formProblem);
+  if (!engager || !target) {
+    fill(ui.formProblem, problemBox({ title: 'Choose both', message: 'an engager and a target.' }));
+    return;
+  }
+  app.selection.engager = engager;
+  app.selection.target = target;
+  app.status(`Analysing ${app.name(engager)} → ${app.name(target)} as of ${asOf || 'the case date'}…`);
+  const path = app.casePath('');
+  await Promise.all([
+    runPanel(ui.paths, 'Leverage paths', 'paths', () => app.api.get(`${path}/paths`, { from: engager, to: target, k: ui.k.value, maxHops: ui.maxHops.value, asOf }), renderPaths),
+    runPanel(ui.patrons, 'Patrons to press', 'patrons', () => app.api.get(`${path}/patrons`, { target, engager, asOf }), renderPatrons),
+    runPanel(ui.influence, 'Influence on the target (all paths)', 'influence', () => app.api.get(`${path}/influence`, { target, samples: 5000, asOf }), renderInfluence),
+    runPanel(ui.chokepoints, 'Chokepoints (supply lines)', 'chokepoints', () => app.api.get(`${path}/chokepoints`, { to: target, asOf }), renderChokepoints),
+  ]);
+  app.status(`${app.name(engager)} → ${app.name(target)}: done.`);
+}
+
+async function runPanel(panel, title, name, fetcher, render) {
+  const head = panel.tagName === 'DETAILS' ? h('summary', {}, title) : h('h2', {}, title);
+  fill(panel, head, h('p', { class: 'hint' }, 'Working…'));
+  try {
+    const answer = await fetcher();
+    app.remember(name, answer);
+    fill(panel, head, render(answer));
+  } catch (e) {
+    fill(panel, head, problemBox(e));
+  }
+}
+
+function hopList(path) {
+  return h('ul', { class: 'hops' }, path.hops.map(hop => h('li', {},
+    `${hop.sourceName || app.name(hop.source)} → `, h('strong', {}, hop.type), ` → ${hop.targetName || app.name(hop.target)} `,
+    h('span', { class: `tag ${hop.polarity}` }, hop.polarity), ' ', h('span', { class: 'tag' }, hop.channel), ' ',
+    hop.tool ? h('span', { class: `tag ${hop.tool.mode}` }, `${hop.tool.type}, ${hop.tool.mode}`) : null,
+    ` p = ${num(hop.strength)} × ${num(hop.confidence)}`,
+    h('details', {}, h('summary', {}, `evidence (${hop.sources.length})`), sourceList(hop.sources)))));
+}
+
+function renderPaths(answer) {
+  lastPaths = answer;
+  if (!answer.paths.length) {
+    graph.highlight(null);
+    return h('p', { class: 'notice', id: 'no-paths' }, 'No path: with these limits the engager has no chain of ties that reaches the target.');
+  }
+  const list = h('ol', { class: 'paths', id: 'paths' });
+  const select = (i, li) => {
+    for (const other of list.children) other.classList.remove('highlighted');
+    li.classList.add('highlighted');
+    graph.highlight(answer.paths[i]);
+  };
+  answer.paths.forEach((path, i) => {
+    const li = h('li', { 'data-path-index': i, 'data-ties': path.hops.map(x => x.tie).join(',') },
+      h('div', { class: 'path-head' },
+        h('span', {}, `strength ${num(path.strength)} over ${path.length} tie${path.length === 1 ? '' : 's'}`),
+        h('button', { type: 'button', class: 'secondary', onclick: () => select(i, li) }, 'Show on graph')),
+      hopList(path));
+    list.append(li);
+  });
+  queueMicrotask(() => select(0, list.firstChild));
+  return [h('p', { class: 'why' }, 'A path\'s strength is the product of its ties\' p = strength × confidence: the chance that pressure passes along all of it. Strongest first; the first is highlighted on the graph.'), list];
+}
+
+function renderPatrons(answer) {
+  const patrons = [...answer.patrons].sort((a, b) => b.pressurePotential - a.pressurePotential);
+  if (!patrons.length) return h('p', { class: 'notice' }, 'No patron: nobody shields the target or its command chain with supply, finance, aid, trade, investment, alliance or diplomatic cover.');
+  const top = patrons[0];
+  return [
+    h('p', { id: 'top-patron', class: 'notice' }, 'Top patron to press: ', h('strong', {}, top.name), ` (pressure potential ${num(top.pressurePotential)}: ${pct(top.shieldShare)} of the shield × leverage ${num(top.leverage)})`),
+    h('table', { id: 'patrons' },
+      h('thead', {}, h('tr', {}, h('th', {}, 'patron'), h('th', { class: 'n' }, 'shield share'), h('th', { class: 'n' }, 'leverage'), h('th', { class: 'n' }, 'pressure potential'), h('th', {}, 'veto'))),
+      h('tbody', {}, patrons.map(p => h('tr', { 'data-id': p.id },
+        h('td', {}, p.name, h('details', {}, h('summary', {}, 'why'), h('p', { class: 'why' }, p.explanation),
+          h('ul', {}, (p.ties || []).map(t => h('li', {}, `${t.type} → ${app.name(t.target)}: p = ${num(t.strength)} × ${num(t.confidence)} `,
+            sourceList(t.sources)))))),
+        h('td', { class: 'n' }, pct(p.shieldShare)), h('td', { class: 'n' }, num(p.leverage)),
+        h('td', { class: 'n' }, num(p.pressurePotential)),
+        h('td', {}, p.veto ? `yes (${(p.vetoForums || []).join(', ')})` : 'no'))))),
+    h('p', { class: 'why' }, `The regime is the target and its command chain (${answer.regime.length} actors); total shield ${num(answer.totalShield)}. Pressure potential = shield share × the engager's best path strength to the patron.`)];
+}
+
+function renderInfluence(answer) {
+  const top = answer.actors.filter(a => a.id !== answer.target).slice(0, 12);
+  return [
+    h('p', { class: 'why' }, `Probability that pressure starting at each actor reaches ${app.name(answer.target)} along any path, each tie passing it on with probability p (${answer.method}, ${answer.samples ?? ''} samples, seed ${answer.seed ?? '–'}; 95% interval).`),
+    h('table', { id: 'influence' },
+      h('thead', {}, h('tr', {}, h('th', {}, 'actor'), h('th', { class: 'n' }, 'reach'), h('th', { class: 'n' }, '95% interval'))),
+      h('tbody', {}, top.map(a => h('tr', {}, h('td', {}, a.name || app.name(a.id)), h('td', { class: 'n' }, pct(a.reach)),
+        h('td', { class: 'n' }, a.low != null ? `${pct(a.low)}–${pct(a.high)}` : '–')))))];
+}
+
+function renderChokepoints(answer) {
+  return [
+    h('p', { class: 'why' }, answer.explanation),
+    answer.cut?.length ? h('table', { id: 'chokepoints' },
+      h('thead', {}, h('tr', {}, h('th', {}, answer.mode === 'ACTORS' ? 'actor' : 'supply tie'), h('th', { class: 'n' }, 'capacity'))),
+      h('tbody', {}, answer.cut.map(c => h('tr', {}, h('td', {}, c.name, ' ', c.sources ? h('details', {}, h('summary', {}, 'evidence'), sourceList(c.sources)) : null),
+        h('td', { class: 'n' }, num(c.capacity)))))) : null];
+}
+
+// ---- what-if ------------------------------------------------------------------------------------
+
+function whatIfPanel() {
+  ui.whatIf = h('details', { id: 'what-if-panel', class: 'panel' }, h('summary', {}, 'What if…'),
+    h('form', { id: 'what-if-form', onsubmit: e => { e.preventDefault(); runWhatIf(); } },
+      h('p', { class: 'hint' }, 'Remove an actor or a tie and see how the analysis for the engager and target above changes. Nothing is saved.'),
+      h('div', { class: 'row' },
+        h('div', { class: 'field wide' }, h('label', { for: 'what-if-actor' }, 'Remove actor'), ui.removeActor = h('select', { id: 'what-if-actor' })),
+        h('div', { class: 'field wide' }, h('label', { for: 'what-if-tie' }, 'Cut tie'), ui.removeTie = h('select', { id: 'what-if-tie' }))),
+      h('div', { class: 'row' },
+        h('div', { class: 'field' }, h('label', { for: 'what-if-analysis' }, 'Analysis'),
+          ui.whatIfAnalysis = h('select', { id: 'what-if-analysis' },
+            h('option', { value: 'paths' }, 'leverage paths'), h('option', { value: 'patrons' }, 'patrons'),
+            h('option', { value: 'influence' }, 'influence'))),
+        h('button', { type: 'submit', id: 'run-what-if' }, 'Compare'))),
+    ui.whatIfResult = h('div', { id: 'what-if-result' }));
+  return ui.whatIf;
+}
+
+async function runWhatIf() {
+  const { engager, target, asOf } = params();
+  const analysis = ui.whatIfAnalysis.value;
+  const parameters = analysis === 'paths' ? { from: engager, to: target, k: ui.k.value || '5' }
+    : analysis === 'patrons' ? { target, engager } : { target, samples: '5000' };
+  if (asOf) parameters.asOf = asOf;
+  const changes = {
+    removeActors: ui.removeActor.value ? [ui.removeActor.value] : [],
+    removeTies: ui.removeTie.value ? [ui.removeTie.value] : [],
+  };
+  try {
+    if (!engager || !target) throw { title: 'Choose both', message: 'an engager and a target in "Who can move whom".' };
+    if (!changes.removeActors.length && !changes.removeTies.length) throw { title: 'Nothing to change', message: 'pick an actor to remove or a tie to cut.' };
+    const answer = await app.api.post(app.casePath('/what-if'), { analysis, parameters, changes });
+    app.remember('whatIf', answer);
+    const rows = answer.difference.slice(0, 15).map(d => h('tr', {},
+      h('td', {}, d.id), h('td', { class: 'n' }, num(d.before)), h('td', { class: 'n' }, num(d.after)),
+      h('td', { class: `n ${d.change > 0 ? 'diff-up' : d.change < 0 ? 'diff-down' : ''}` }, d.change > 0 ? `+${num(d.change)}` : num(d.change))));
+    fill(ui.whatIfResult,
+      h('p', { class: 'notice', id: 'what-if-summary' }, answer.summary),
+      rows.length ? h('table', {}, h('caption', { class: 'hint' }, `${answer.measure}: before, after and change`),
+        h('thead', {}, h('tr', {}, h('th', {}, 'item'), h('th', { class: 'n' }, 'before'), h('th', { class: 'n' }, 'after'), h('th', { class: 'n' }, 'change'))),
+        h('tbody', {}, rows)) : h('p', {}, 'Nothing changes.'),
+      analysis === 'paths' && answer.scenario.paths?.length
+        ? [h('h3', {}, 'Strongest path in the scenario'), hopList(answer.scenario.paths[0]),
+          h('button', { type: 'button', class: 'secondary', onclick: () => graph.highlight(answer.scenario.paths[0]) }, 'Show on graph')]
+        : null);
+  } catch (e) {
+    fill(ui.whatIfResult, problemBox(e));
+  }
+}

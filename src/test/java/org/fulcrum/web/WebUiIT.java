@@ -1,0 +1,309 @@
+package org.fulcrum.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.fulcrum.TestStores;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The web interface in a real browser (Debian's headless Chromium driven by chromedriver), against
+ * the application on a random port with the bundled cases: sign in, find the strongest path from
+ * the United States to President Bashir in the Darfur case and check the graph highlights the
+ * path the API returns, find the top patron, build a plan, review the messages, and import a bad
+ * file. Every screen is saved under {@code target/screenshots/} and checked with axe-core
+ * (WCAG 2 A and AA rules: labels, contrast, names, landmarks).
+ *
+ * <p>Without /usr/bin/chromium and /usr/bin/chromedriver the test is skipped, unless the
+ * environment variable {@code CI} is set ({@code .ci/run} sets it and installs both), where it
+ * fails instead.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebUiIT {
+
+  static final Path DATA = TestStores.newDataDir("web-ui");
+  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  static final String CASE = "darfur-2003-2008";
+  static final JsonMapper JSON = JsonMapper.builder().build();
+  static WebDriver browser;
+
+  @DynamicPropertySource
+  static void store(DynamicPropertyRegistry registry) {
+    Map<String, Object> props = new HashMap<>(TestStores.embedded(DATA));
+    props.forEach((k, v) -> registry.add(k, () -> v));
+  }
+
+  @LocalServerPort int port;
+
+  @BeforeAll
+  static void startBrowser() throws Exception {
+    File chromium = new File("/usr/bin/chromium");
+    File chromedriver = new File("/usr/bin/chromedriver");
+    boolean present = chromium.canExecute() && chromedriver.canExecute();
+    if (System.getenv("CI") != null) {
+      assertThat(present).as("CI must install Debian's chromium and chromium-driver (.ci/run does)").isTrue();
+    }
+    Assumptions.assumeTrue(present, "no /usr/bin/chromium and /usr/bin/chromedriver: apt-get install chromium chromium-driver");
+    Files.createDirectories(SCREENSHOTS);
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(chromium);
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--no-first-run",
+        "--window-size=1400,1000", "--user-data-dir=" + Files.createTempDirectory("fulcrum-chromium"));
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
+        .usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  String url(String path) {
+    return "http://127.0.0.1:" + port + path;
+  }
+
+  WebDriverWait waiting() {
+    return new WebDriverWait(browser, Duration.ofSeconds(60));
+  }
+
+  JsonNode api(String path) throws Exception {
+    var request = HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", TestStores.admin()).build();
+    var response = HttpClient.newHttpClient().send(request, BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return JSON.readTree(response.body());
+  }
+
+  JsonNode apiPost(String path, String body) throws Exception {
+    var request = HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", TestStores.admin())
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    var response = HttpClient.newHttpClient().send(request, BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return JSON.readTree(response.body());
+  }
+
+  void screenshot(String name) throws Exception {
+    byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+    Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+  }
+
+  /** axe-core's WCAG 2 A/AA rules on what the page shows now; no violation may remain. */
+  void accessible(String screen) {
+    Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa")).analyze(browser);
+    List<String> problems = new ArrayList<>();
+    for (Rule rule : results.getViolations()) {
+      problems.add(rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
+          + rule.getNodes().stream().limit(5).map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")));
+    }
+    assertThat(problems).as("accessibility of " + screen).isEmpty();
+  }
+
+  void signIn() {
+    browser.get(url("/"));
+    waiting().until(ExpectedConditions.urlContains("/login"));
+    browser.findElement(By.id("username")).sendKeys("admin");
+    browser.findElement(By.id("password")).sendKeys(TestStores.ADMIN_PASSWORD);
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    waiting().until(d -> new Select(d.findElement(By.id("case-select"))).getOptions().size() >= 3);
+  }
+
+  WebElement tab(String name) {
+    WebElement tab = browser.findElement(By.id("tab-" + name));
+    tab.click();
+    waiting().until(d -> d.findElement(By.id("view-" + name)).isDisplayed());
+    return tab;
+  }
+
+  void showCase() {
+    new Select(browser.findElement(By.id("case-select"))).selectByValue(CASE);
+    waiting().until(d -> d.findElement(By.id("case-asof")).getText().contains("2007-07-31"));
+    waiting().until(d -> d.findElements(By.cssSelector("#graph canvas")).size() > 0);
+  }
+
+  @Test
+  @Order(1)
+  void signInPageIsAccessibleAndRejectsAWrongPassword() throws Exception {
+    browser.get(url("/"));
+    waiting().until(ExpectedConditions.urlContains("/login"));
+    accessible("sign-in");
+    browser.findElement(By.id("username")).sendKeys("admin");
+    browser.findElement(By.id("password")).sendKeys("not-the-password");
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    waiting().until(ExpectedConditions.urlContains("/login?error"));
+    assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("do not match");
+    screenshot("00-sign-in-error");
+  }
+
+  @Test
+  @Order(2)
+  void strongestPathTopPatronAndTheGraphMatchTheApi() throws Exception {
+    signIn();
+    showCase();
+    screenshot("01-graph");
+    accessible("graph");
+
+    new Select(browser.findElement(By.id("engager"))).selectByValue("usa");
+    new Select(browser.findElement(By.id("target"))).selectByValue("bashir");
+    browser.findElement(By.id("find-leverage")).click();
+    waiting().until(d -> !d.findElement(By.id("graph")).getAttribute("data-highlighted-ties").isEmpty());
+    waiting().until(d -> d.findElements(By.id("top-patron")).size() == 1);
+
+    JsonNode paths = api("/api/cases/" + CASE + "/paths?from=usa&to=bashir&k=5").get("paths");
+    List<String> strongest = new ArrayList<>();
+    paths.get(0).get("hops").forEach(hop -> strongest.add(hop.get("tie").asString()));
+    assertThat(browser.findElement(By.id("graph")).getAttribute("data-highlighted-ties"))
+        .as("the graph highlights the API's strongest path").isEqualTo(String.join(",", strongest));
+    List<WebElement> listed = browser.findElements(By.cssSelector("#paths > li"));
+    assertThat(listed).hasSize(paths.size());
+    assertThat(listed.get(0).getAttribute("data-ties")).isEqualTo(String.join(",", strongest));
+    assertThat(listed.get(0).getText()).contains("Egypt").contains("supplies-arms").contains("evidence");
+
+    // the second path, picked in the list, is the one the graph then shows
+    listed.get(1).findElement(By.tagName("button")).click();
+    List<String> second = new ArrayList<>();
+    paths.get(1).get("hops").forEach(hop -> second.add(hop.get("tie").asString()));
+    assertThat(browser.findElement(By.id("graph")).getAttribute("data-highlighted-ties")).isEqualTo(String.join(",", second));
+
+    JsonNode patrons = api("/api/cases/" + CASE + "/patrons?target=bashir&engager=usa").get("patrons");
+    JsonNode top = patrons.get(0);
+    for (JsonNode p : patrons) {
+      if (p.get("pressurePotential").asDouble() > top.get("pressurePotential").asDouble()) {
+        top = p;
+      }
+    }
+    assertThat(browser.findElement(By.id("top-patron")).getText()).contains(top.get("name").asString());
+    screenshot("02-leverage");
+    accessible("leverage");
+
+    // what-if: without Egypt the strongest path changes
+    browser.findElement(By.cssSelector("#what-if-panel > summary")).click();
+    new Select(browser.findElement(By.id("what-if-actor"))).selectByValue("egy");
+    browser.findElement(By.id("run-what-if")).click();
+    waiting().until(d -> d.findElements(By.id("what-if-summary")).size() == 1);
+    assertThat(browser.findElement(By.id("what-if-summary")).getText()).contains("changed");
+    screenshot("03-what-if");
+  }
+
+  @Test
+  @Order(3)
+  void planAndCounterMoveMatchTheApi() throws Exception {
+    tab("engagement");
+    assertThat(new Select(browser.findElement(By.id("plan-engager"))).getFirstSelectedOption().getAttribute("value"))
+        .as("the engager picked in the leverage view carries over").isEqualTo("usa");
+    browser.findElement(By.id("build-plan")).click();
+    waiting().until(d -> d.findElements(By.cssSelector("#plan-picks tbody tr")).size() > 0);
+    waiting().until(d -> d.findElements(By.id("counter-move")).size() == 1);
+    JsonNode plan = apiPost("/api/cases/" + CASE + "/engagement-plan",
+        "{\"engager\":\"usa\",\"budget\":10,\"targetGroups\":{\"planners\":1,\"perpetrators\":1,\"victims\":1,\"other-domestic\":1,\"other-foreign\":1}}");
+    List<WebElement> rows = browser.findElements(By.cssSelector("#plan-picks tbody tr"));
+    assertThat(rows).hasSize(plan.get("picks").size());
+    for (int i = 0; i < rows.size(); i++) {
+      assertThat(rows.get(i).getAttribute("data-id")).isEqualTo(plan.get("picks").get(i).get("id").asString());
+    }
+    waiting().until(d -> d.findElements(By.id("forum-risk")).size() == 1);
+    screenshot("04-plan");
+    accessible("engagement");
+  }
+
+  @Test
+  @Order(4)
+  void messageReviewNamesTheLeastConsistentIssue() throws Exception {
+    tab("messages");
+    waiting().until(d -> d.findElements(By.cssSelector("#message-issues tbody tr")).size() > 0);
+    JsonNode review = api("/api/cases/" + CASE + "/message-consistency");
+    JsonNode least = review.get("issues").get(0);
+    for (JsonNode issue : review.get("issues")) {
+      if (issue.get("score").asDouble() < least.get("score").asDouble()) {
+        least = issue;
+      }
+    }
+    String issue = least.get("issue").asString();
+    assertThat(browser.findElement(By.cssSelector("#message-issues tbody tr")).getAttribute("data-issue")).isEqualTo(issue);
+    assertThat(browser.findElement(By.id("least-consistent")).getText()).contains(issue);
+    screenshot("05-messages");
+    accessible("messages");
+  }
+
+  @Test
+  @Order(5)
+  void editAndCasesScreensAndABadImportIsListedLineByLine() throws Exception {
+    tab("edit");
+    waiting().until(d -> d.findElements(By.cssSelector("#edit-list *")).size() > 0);
+    screenshot("06-edit");
+    accessible("edit");
+
+    tab("cases");
+    Path bad = Files.createTempFile("bad-case", ".json");
+    Files.writeString(bad, """
+        {"id": "bad", "title": "Bad", "asOf": "2020-01-01", "tempo": "rolling", "phase": "latent",
+         "sources": [{"id": "s1", "citation": "x"}],
+         "actors": [{"id": "a", "name": "A", "kind": "state", "position": 0, "capability": 0.5,
+                     "salience": 0.5, "sources": ["s1"]}],
+         "ties": [{"source": "a", "target": "nobody", "type": "influences", "strength": 7,
+                   "polarity": "supportive", "channel": "diplomatic", "confidence": 0.5, "sources": ["s1"]}]}
+        """);
+    browser.findElement(By.id("import-file")).sendKeys(bad.toAbsolutePath().toString());
+    browser.findElement(By.id("import-button")).click();
+    waiting().until(d -> d.findElements(By.cssSelector("#import-result .problem li")).size() > 0);
+    String problems = browser.findElement(By.id("import-result")).getText();
+    assertThat(problems).contains(bad.getFileName().toString()).contains("line").contains("strength");
+    assertThat(api("/api/cases").findValuesAsString("id")).doesNotContain("bad");
+    screenshot("07-cases");
+    accessible("cases");
+  }
+
+  @Test
+  @Order(6)
+  void tabsAreReachableByKeyboard() {
+    WebElement leverage = browser.findElement(By.id("tab-leverage"));
+    leverage.click();
+    leverage.sendKeys(Keys.ARROW_RIGHT);
+    assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("tab-engagement");
+    assertThat(browser.findElement(By.id("view-engagement")).isDisplayed()).isTrue();
+    browser.switchTo().activeElement().sendKeys(Keys.END);
+    assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("tab-cases");
+  }
+}
