@@ -81,7 +81,7 @@ class SecurityConfiguration {
         // sessions as Spring Security makes them by default: only the sign-in form opens one
         // (no sessionManagement() here: naming a creation policy adds a filter that would copy
         // every Basic or token sign-in into a new session)
-        .csrf(csrf -> csrf.spa().ignoringRequestMatchers(SecurityConfiguration::carriesCredentials))
+        .csrf(csrf -> csrf.spa().ignoringRequestMatchers(SecurityConfiguration::cannotRideOnACookie))
         // only pages are remembered for after sign-in: an API 401 must not open a session
         .requestCache(cache -> cache.requestCache(pageRequestCache()))
         .exceptionHandling(e -> e
@@ -108,6 +108,19 @@ class SecurityConfiguration {
   /** A request that brings its own credentials, so no cookie can have been borrowed for it. */
   static boolean carriesCredentials(HttpServletRequest request) {
     return request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+  }
+
+  /**
+   * A request a cross-site page could not have sent on the user's behalf: it brings its own
+   * credentials, or it has no session to borrow (then it is answered 401 like any API call). The
+   * sign-in form's post is always checked, so no other site can sign a user into its account.
+   */
+  static boolean cannotRideOnACookie(HttpServletRequest request) {
+    if (carriesCredentials(request)) {
+      return true;
+    }
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return request.getRequestedSessionId() == null && !path.equals("/login");
   }
 
   /**

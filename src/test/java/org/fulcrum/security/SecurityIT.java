@@ -162,4 +162,75 @@ class SecurityIT {
     call(ADMIN, "DELETE", "/api/users/vera", null);
     assertThat(call(TestStores.basic("vera", "vera-password-2"), "GET", "/api/cases", null).status()).isEqualTo(401);
   }
+
+  /**
+   * The web interface's session: the sign-in form opens it, a change through it needs the CSRF
+   * token, and API clients (Basic, tokens) still open none and need no token.
+   */
+  @Test
+  void browserSessionsNeedTheCsrfTokenAndApiClientsOpenNoSession() throws Exception {
+    String base = "http://127.0.0.1:" + port;
+    var noRedirects = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    // a page asks for sign-in by redirect, an API call (or the interface's own calls) by 401 without
+    // a Basic challenge that would pop up the browser's own dialog
+    var page = noRedirects.send(HttpRequest.newBuilder(URI.create(base + "/")).build(), BodyHandlers.ofString());
+    assertThat(page.statusCode()).isEqualTo(302);
+    assertThat(page.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+    var xhr = noRedirects.send(HttpRequest.newBuilder(URI.create(base + "/api/cases"))
+        .header("X-Requested-With", "XMLHttpRequest").build(), BodyHandlers.ofString());
+    assertThat(xhr.statusCode()).isEqualTo(401);
+    assertThat(xhr.headers().firstValue("WWW-Authenticate")).isEmpty();
+    assertThat(xhr.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
+
+    // Basic opens no session
+    var basic = noRedirects.send(HttpRequest.newBuilder(URI.create(base + "/api/cases"))
+        .header("Authorization", ADMIN).build(), BodyHandlers.ofString());
+    assertThat(basic.statusCode()).isEqualTo(200);
+    assertThat(basic.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
+
+    // the sign-in form: its page carries the CSRF token, a post with it opens a session
+    var cookies = new java.net.CookieManager();
+    var browser = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    String form = browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), BodyHandlers.ofString()).body();
+    var token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
+    assertThat(token.find()).as(form).isTrue();
+    var wrong = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(BodyPublishers.ofString("username=vera&password=nope&_csrf=" + token.group(1))).build(), BodyHandlers.ofString());
+    assertThat(wrong.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
+    form = browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), BodyHandlers.ofString()).body();
+    token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
+    assertThat(token.find()).isTrue();
+    var signIn = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(BodyPublishers.ofString("username=anna&password=anna-password-1&_csrf=" + token.group(1))).build(), BodyHandlers.ofString());
+    assertThat(signIn.statusCode()).isEqualTo(302);
+    assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+    var me = browser.send(HttpRequest.newBuilder(URI.create(base + "/api/users/me")).build(), BodyHandlers.ofString());
+    assertThat(JSON.readTree(me.body()).get("username").asString()).isEqualTo("anna");
+
+    // a change riding on the session cookie alone is refused; with the XSRF-TOKEN cookie's value
+    // echoed in the header it goes through
+    String actor = "{\"id\": \"csrf-test\", \"name\": \"CSRF test\", \"kind\": \"ngo\", \"position\": 0.5,"
+        + " \"capability\": 0.1, \"salience\": 0.1, \"sources\": [\"s1\"]}";
+    var forged = browser.send(HttpRequest.newBuilder(URI.create(base + "/api/cases/mini/actors"))
+        .header("Content-Type", "application/json").POST(BodyPublishers.ofString(actor)).build(), BodyHandlers.ofString());
+    assertThat(forged.statusCode()).isEqualTo(403);
+    assertThat(JSON.readTree(forged.body()).get("title").asString()).isEqualTo("Missing or stale CSRF token");
+    assertThat(call(ADMIN, "GET", "/api/cases/mini/actors/csrf-test", null).status()).isEqualTo(404);
+    String xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .findFirst().orElseThrow().getValue();
+    var genuine = browser.send(HttpRequest.newBuilder(URI.create(base + "/api/cases/mini/actors"))
+        .header("Content-Type", "application/json").header("X-XSRF-TOKEN", xsrf)
+        .POST(BodyPublishers.ofString(actor)).build(), BodyHandlers.ofString());
+    assertThat(genuine.statusCode()).as(genuine.body()).isEqualTo(201);
+
+    // signing out ends the session
+    var out = browser.send(HttpRequest.newBuilder(URI.create(base + "/logout")).header("X-XSRF-TOKEN", xsrf)
+        .POST(BodyPublishers.noBody()).build(), BodyHandlers.ofString());
+    assertThat(out.statusCode()).as("a script's sign-out gets 204; a page's form post is redirected").isEqualTo(204);
+    var after = browser.send(HttpRequest.newBuilder(URI.create(base + "/api/users/me"))
+        .header("X-Requested-With", "XMLHttpRequest").build(), BodyHandlers.ofString());
+    assertThat(after.statusCode()).isEqualTo(401);
+  }
 }
