@@ -49,7 +49,7 @@ export function problemBox(error) {
 }
 
 function describeProblem(e) {
-  const where = [e.file, e.line ? `line ${e.line}` : null, e.field || e.path].filter(Boolean).join(' ');
+  const where = [e.file, e.line ? `line ${e.line}` : null, e.path || e.field].filter(Boolean).join(' ');
   return `${where ? where + ': ' : ''}${e.message || e.problem || JSON.stringify(e)}`;
 }
 

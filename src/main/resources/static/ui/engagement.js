@@ -138,7 +138,7 @@ function renderPlan(p) {
 function renderRedTeam(r) {
   const best = r.best;
   return [
-    best ? h('p', { class: 'notice', id: 'counter-move' }, h('strong', {}, `${app.name(r.target)}'s best move: `),
+    best ? h('p', { class: 'notice', id: 'counter-move' }, h('strong', {}, 'Best counter-move: '),
       best.explanation, ` Pressure falls from ${num(r.pressureBefore)} to ${num(best.pressureAfter)}.`)
       : h('p', { class: 'notice', id: 'counter-move' }, 'No counter-move reduces the pressure.'),
     r.hedge ? h('p', { id: 'hedge' }, h('strong', {}, 'Hedge: '), r.hedge.explanation) : null,
@@ -159,7 +159,8 @@ function renderForums(f) {
     h('h3', {}, 'Venues'),
     h('table', { id: 'forums' }, h('thead', {}, h('tr', {}, h('th', {}, 'forum'), h('th', { class: 'n' }, 'stance'), h('th', {}, 'can pass?'), h('th', { class: 'n' }, 'access'))),
       h('tbody', {}, f.forums.map(x => h('tr', {},
-        h('td', {}, x.name, x.venue ? h('span', { class: 'tag' }, 'target\'s venue') : null, h('p', { class: 'why' }, x.explanation)),
+        h('td', {}, x.name, ' ', x.venue ? h('span', { class: 'tag' }, 'target\'s venue') : null,
+          h('details', {}, h('summary', {}, 'why'), h('p', { class: 'why' }, x.explanation))),
         h('td', { class: 'n' }, num(x.stance)),
         h('td', {}, x.canPass ? 'yes' : x.blocked ? `blocked by ${(x.blockers || []).map(b => b.name).join(', ')}` : 'no'),
         h('td', { class: 'n' }, num(x.access)))))),

@@ -54,17 +54,18 @@ function filtersForm() {
         h('label', { for: 'actor-search' }, 'Search an actor'),
         ui.search = h('input', { id: 'actor-search', list: 'actor-names', placeholder: 'name or id', onchange: searchActor }),
         ui.names = h('datalist', { id: 'actor-names' })),
-      multi('filter-kinds', 'Actor kinds', Object.keys(KIND_SHAPES)),
-      multi('filter-types', 'Tie types', TIE_TYPES),
-      multi('filter-channels', 'Channels', CHANNELS)),
-    h('div', { class: 'row' },
       h('div', { class: 'field wide' },
         h('label', { for: 'asof-slider' }, 'As of ', ui.asofText = h('output', { id: 'asof-text', for: 'asof-slider' })),
         ui.slider = h('input', { id: 'asof-slider', type: 'range', min: 0, max: 0, step: 1, oninput: sliderMoved, onchange: sliderMoved })),
       h('button', { type: 'button', class: 'secondary', onclick: () => { resetFilters(); } }, 'Show all'),
-      h('button', { type: 'button', class: 'secondary', onclick: () => graph.fit() }, 'Fit to screen'),
-      ui.shownCount = h('span', { class: 'hint', id: 'shown-count' })),
-    h('p', { class: 'hint' }, 'Hold Ctrl (⌘ on a Mac) to pick several kinds, types or channels. The as-of day also applies to the analyses.'));
+      h('button', { type: 'button', class: 'secondary', onclick: () => graph.fit() }, 'Fit to screen')),
+    h('details', { id: 'more-filters' },
+      h('summary', {}, 'Filter by actor kind, tie type and channel ', ui.shownCount = h('span', { class: 'hint', id: 'shown-count' })),
+      h('div', { class: 'row' },
+        multi('filter-kinds', 'Actor kinds', Object.keys(KIND_SHAPES)),
+        multi('filter-types', 'Tie types', TIE_TYPES),
+        multi('filter-channels', 'Channels', CHANNELS)),
+      h('p', { class: 'hint' }, 'Hold Ctrl (⌘ on a Mac) to pick several. Nothing picked: all. The as-of day also dates every analysis.')));
 }
 
 function legend() {
@@ -129,7 +130,7 @@ function applyFilters() {
   const day = ui.range ? addDays(ui.range.first, Number(ui.slider.value)) : null;
   if (day) fill(ui.asofText, day);
   const shown = graph.filter({ kinds: selected('filter-kinds'), types: selected('filter-types'), channels: selected('filter-channels'), day });
-  fill(ui.shownCount, `${shown.actors} actors and ${shown.ties} ties shown`);
+  fill(ui.shownCount, `(${shown.actors} actors and ${shown.ties} ties shown)`);
 }
 
 function resetFilters() {

@@ -63,6 +63,7 @@ class WebUiIT {
 
   static final Path DATA = TestStores.newDataDir("web-ui");
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  static final Path DOWNLOADS = Path.of("target", "downloads").toAbsolutePath();
   static final String CASE = "darfur-2003-2008";
   static final JsonMapper JSON = JsonMapper.builder().build();
   static WebDriver browser;
@@ -90,6 +91,9 @@ class WebUiIT {
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--no-first-run",
         "--window-size=1400,1000", "--user-data-dir=" + Files.createTempDirectory("fulcrum-chromium"));
+    Files.createDirectories(DOWNLOADS);
+    options.setExperimentalOption("prefs", Map.of("download.default_directory", DOWNLOADS.toString(),
+        "download.prompt_for_download", false));
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
         .usingAnyFreePort().build();
     browser = new ChromeDriver(service, options);
@@ -293,6 +297,29 @@ class WebUiIT {
     assertThat(api("/api/cases").findValuesAsString("id")).doesNotContain("bad");
     screenshot("07-cases");
     accessible("cases");
+
+    // the report holds what was run in the other views, with its reasons
+    try (var old = Files.list(DOWNLOADS)) {
+      old.forEach(f -> f.toFile().delete());
+    }
+    browser.findElement(By.id("report-markdown")).click();
+    waiting().until(d -> {
+      try (var files = Files.list(DOWNLOADS)) {
+        return files.anyMatch(f -> f.toString().endsWith(".md"));
+      } catch (java.io.IOException e) {
+        return false;
+      }
+    });
+    Path report;
+    try (var files = Files.list(DOWNLOADS)) {
+      report = files.filter(f -> f.toString().endsWith(".md")).findFirst().orElseThrow();
+    }
+    String markdown = Files.readString(report);
+    assertThat(markdown).contains("# Fulcrum report: Darfur")
+        .contains("## Leverage paths: United States of America → Omar Hassan Ahmad al-Bashir")
+        .contains("supplies-arms").contains("Sources: ")
+        .contains("## Patrons of").contains("## Engagement plan for United States of America")
+        .contains("## Message consistency").contains("| sanctions |");
   }
 
   @Test
