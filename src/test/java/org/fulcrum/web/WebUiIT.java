@@ -279,6 +279,33 @@ class WebUiIT {
     screenshot("06-edit");
     accessible("edit");
 
+    // a tie edited in the form: the API's refusal is shown by the field and changes nothing;
+    // a valid value is saved with the record's version
+    browser.findElement(By.id("edit-type-ties")).click();
+    browser.findElement(By.id("edit-filter")).sendKeys("t-usa-egy-arms");
+    waiting().until(d -> d.findElements(By.cssSelector("#edit-list [data-id='t-usa-egy-arms']")).size() == 1);
+    browser.findElement(By.cssSelector("#edit-list [data-id='t-usa-egy-arms']")).click();
+    waiting().until(d -> d.findElements(By.id("edit-strength")).size() == 1);
+    WebElement strength = browser.findElement(By.id("edit-strength"));
+    strength.clear();
+    strength.sendKeys("7");
+    browser.findElement(By.id("edit-save")).click();
+    waiting().until(d -> d.findElement(By.id("edit-problems")).getText().toLowerCase().contains("strength"));
+    assertThat(browser.findElement(By.id("edit-problems")).getText()).contains("(0, 1]");
+    assertThat(api("/api/cases/" + CASE + "/ties/t-usa-egy-arms").get("strength").asDouble()).isEqualTo(0.63);
+    screenshot("06-edit-refused");
+    strength = browser.findElement(By.id("edit-strength"));
+    strength.clear();
+    strength.sendKeys("0.6");
+    browser.findElement(By.id("edit-save")).click();
+    waiting().until(d -> {
+      try {
+        return api("/api/cases/" + CASE + "/ties/t-usa-egy-arms").get("strength").asDouble() == 0.6;
+      } catch (Exception e) {
+        return false;
+      }
+    });
+
     tab("cases");
     Path bad = Files.createTempFile("bad-case", ".json");
     Files.writeString(bad, """
