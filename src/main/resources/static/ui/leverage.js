@@ -28,7 +28,7 @@ export function mount(el, theApp) {
       h('div', {},
         queryForm(),
         ui.paths = h('div', { id: 'paths-panel', class: 'panel' }, h('h2', {}, 'Leverage paths'),
-          h('p', { class: 'hint' }, 'Pick an engager and a target, then "Find leverage".')),
+          startHint()),
         ui.patrons = h('details', { id: 'patrons-panel', class: 'panel', open: true }, h('summary', {}, 'Patrons to press')),
         ui.influence = h('details', { id: 'influence-panel', class: 'panel' }, h('summary', {}, 'Influence on the target (all paths)')),
         ui.chokepoints = h('details', { id: 'chokepoints-panel', class: 'panel' }, h('summary', {}, 'Chokepoints (supply lines)')),
@@ -40,6 +40,10 @@ export function mount(el, theApp) {
 export function shown() {
   // Cytoscape measures its container; a hidden tab has none, so redraw the viewport on return
   graph?.cy?.resize();
+}
+
+function startHint() {
+  return h('p', { class: 'hint' }, 'Start here: pick an engager (a state, forum or person that wants the atrocities stopped) and a target (the regime\'s leader, or a unit), then "Find leverage". You get the strongest chains of influence from one to the other, the patrons that shield the target and whom to press, who can reach the target at all, and the supply ties to cut.');
 }
 
 // ---- filters and the graph ----------------------------------------------------------------------
@@ -106,7 +110,7 @@ function caseLoaded(changedCase) {
   applyFilters();
   if (changedCase) {
     lastPaths = null;
-    fill(ui.paths, h('h2', {}, 'Leverage paths'), h('p', { class: 'hint' }, 'Pick an engager and a target, then "Find leverage".'));
+    fill(ui.paths, h('h2', {}, 'Leverage paths'), startHint());
     for (const panel of [ui.patrons, ui.influence, ui.chokepoints]) fill(panel, panel.firstChild);
     fill(ui.whatIfResult);
   } else if (lastPaths) {

@@ -360,4 +360,14 @@ class WebUiIT {
     browser.switchTo().activeElement().sendKeys(Keys.END);
     assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("tab-cases");
   }
+
+  @Test
+  @Order(7)
+  void signingOutEndsTheSession() {
+    browser.findElement(By.id("sign-out")).click();
+    waiting().until(ExpectedConditions.urlContains("/login?signedOut"));
+    assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("signed out");
+    browser.get(url("/"));
+    waiting().until(ExpectedConditions.urlContains("/login"));
+  }
 }
