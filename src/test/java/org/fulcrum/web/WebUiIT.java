@@ -352,6 +352,13 @@ class WebUiIT {
   @Test
   @Order(6)
   void tabsAreReachableByKeyboard() {
+    // the first Tab stop is the skip link, and a focused control shows a visible outline
+    browser.navigate().refresh();
+    waiting().until(d -> new Select(d.findElement(By.id("case-select"))).getOptions().size() >= 3);
+    browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+    WebElement skip = browser.switchTo().activeElement();
+    assertThat(skip.getText()).isEqualTo("Skip to the analysis");
+    assertThat(skip.getCssValue("outline-style")).isNotEqualTo("none");
     WebElement leverage = browser.findElement(By.id("tab-leverage"));
     leverage.click();
     leverage.sendKeys(Keys.ARROW_RIGHT);
