@@ -10,7 +10,12 @@ import org.neo4j.configuration.connectors.ConnectorType;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.internal.kernel.api.connectioninfo.ClientConnectionInfo;
+import org.neo4j.internal.kernel.api.security.AuthenticationResult;
 import org.neo4j.io.ByteUnit;
+import org.neo4j.kernel.api.security.AuthManager;
+import org.neo4j.kernel.api.security.AuthToken;
+import org.neo4j.kernel.api.security.exception.InvalidAuthTokenException;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,12 +55,16 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
   /**
    * Starts the server with Bolt authentication: user {@value #BOLT_USER} with the given password,
-   * set on every start (so changing the configured password takes effect on the next start).
+   * set on every start where it differs (so changing the configured password takes effect on the
+   * next start).
    */
   public static EmbeddedNeo4j startSecured(Path home, String address, int port, String pageCache,
       String password) {
     EmbeddedNeo4j server = start(home, address, port, pageCache,
         java.util.Map.of(GraphDatabaseSettings.auth_enabled, true), password);
+    if (server.acceptsPassword(password)) {
+      return server; // the usual case from the second start on
+    }
     try {
       server.service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
           "ALTER USER " + BOLT_USER + " SET PASSWORD $password CHANGE NOT REQUIRED",
@@ -65,9 +74,25 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         server.close();
         throw new StoreUnavailableException("cannot set the embedded Bolt password: " + causes(e), e);
       }
-      // already this password: the usual case from the second start on
+      // already this password
     }
     return server;
+  }
+
+  /**
+   * Whether user {@value #BOLT_USER} signs in with this password, asked in-process: a fraction of a
+   * millisecond, where ALTER USER costs a second or more (several on a cold JVM) on every start.
+   */
+  private boolean acceptsPassword(String password) {
+    var system = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+    var auth = system.getDependencyResolver().resolveDependency(AuthManager.class);
+    try {
+      return auth.login(AuthToken.newBasicAuthToken(BOLT_USER, password),
+          ClientConnectionInfo.EMBEDDED_CONNECTION).subject().getAuthenticationResult()
+          == AuthenticationResult.SUCCESS;
+    } catch (InvalidAuthTokenException e) {
+      return false;
+    }
   }
 
   /**
