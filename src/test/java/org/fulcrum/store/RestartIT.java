@@ -9,6 +9,9 @@ import org.fulcrum.FulcrumApplication;
 import org.fulcrum.TestStores;
 import org.fulcrum.cases.CaseService;
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.exceptions.AuthenticationException;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -51,6 +54,30 @@ class RestartIT {
       } catch (StoreUnavailableException e) {
         assertThat(e.getMessage()).contains("is in use by another process");
       }
+    }
+  }
+
+  @Test
+  void aChangedBoltPasswordTakesEffectOnTheNextStart() {
+    Path dataDir = TestStores.newDataDir("password");
+    try (var first = EmbeddedNeo4j.startSecured(dataDir, "127.0.0.1", 0, "64m", "first-password")) {
+      assertThat(signsIn(first, "first-password")).isTrue();
+    }
+    try (var second = EmbeddedNeo4j.startSecured(dataDir, "127.0.0.1", 0, "64m", "second-password")) {
+      assertThat(signsIn(second, "second-password")).isTrue();
+      assertThat(signsIn(second, "first-password")).isFalse();
+    }
+    try (var third = EmbeddedNeo4j.startSecured(dataDir, "127.0.0.1", 0, "64m", "second-password")) {
+      assertThat(signsIn(third, "second-password")).as("an unchanged password still works").isTrue();
+    }
+  }
+
+  private static boolean signsIn(EmbeddedNeo4j server, String password) {
+    try (var driver = GraphDatabase.driver(server.boltUri(), AuthTokens.basic("neo4j", password))) {
+      driver.verifyConnectivity();
+      return true;
+    } catch (AuthenticationException e) {
+      return false;
     }
   }
 }
