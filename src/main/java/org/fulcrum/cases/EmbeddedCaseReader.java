@@ -1,12 +1,22 @@
 package org.fulcrum.cases;
 
+import jakarta.annotation.PreDestroy;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.fulcrum.casefile.Actor;
 import org.fulcrum.casefile.ActorKind;
 import org.fulcrum.casefile.Channel;
@@ -79,10 +89,26 @@ class EmbeddedCaseReader {
   private static final Vocabulary<TargetGroup> TARGET_GROUPS = new Vocabulary<>(TargetGroup.class);
   private static final Vocabulary<DecisionRule> DECISION_RULES = new Vocabulary<>(DecisionRule.class);
 
+  /** At most this many threads read one case's ties. */
+  private static final int THREADS = 4;
+
   private final GraphDatabaseService database;
+
+  /** Helper threads for reading large cases, made on demand and let go after a minute idle. */
+  private final ExecutorService pool = new ThreadPoolExecutor(0, THREADS - 1, 60, TimeUnit.SECONDS,
+      new SynchronousQueue<>(), runnable -> {
+        Thread thread = new Thread(runnable, "fulcrum-case-reader");
+        thread.setDaemon(true);
+        return thread;
+      });
 
   EmbeddedCaseReader(GraphStore store) {
     this.database = store.embedded() == null ? null : store.embedded().database();
+  }
+
+  @PreDestroy
+  void close() {
+    pool.shutdownNow();
   }
 
   boolean available() {
@@ -95,62 +121,182 @@ class EmbeddedCaseReader {
   /** An actor node with its record and file position, before sorting. */
   private record Found(long node, long seq, Actor actor) {}
 
+  /** Actors per unit of work when ties are read on several threads. */
+  private static final int CHUNK = 2_000;
+
   Content read(String caseId) {
-    try (var tx = database.beginTx()) {
-      KernelTransaction ktx = ((InternalTransaction) tx).kernelTransaction();
-      var read = ktx.dataRead();
-      var cursors = ktx.cursors();
-      var context = ktx.cursorContext();
-      var memory = ktx.memoryTracker();
-      Slots actorSlots = new Slots(ktx.tokenRead(), ACTOR_KEYS);
-      Slots tieSlots = new Slots(ktx.tokenRead(), TIE_KEYS);
-      int tieType = ktx.tokenRead().relationshipType("TIE");
-      try (NodeCursor node = cursors.allocateNodeCursor(context, memory);
-          RelationshipTraversalCursor rel = cursors.allocateRelationshipTraversalCursor(context, memory);
-          PropertyCursor property = cursors.allocatePropertyCursor(context, memory)) {
-        // The index look-up goes through the core API (it picks the caseId index); everything
-        // after it through the cursors.
-        List<Found> found = new ArrayList<>();
-        Value[] a = new Value[ACTOR_KEYS.length];
-        try (ResourceIterator<Node> nodes = tx.findNodes(ACTOR, "caseId", caseId)) {
-          while (nodes.hasNext()) {
-            long id = ((InternalTransaction) tx).elementIdMapper().nodeId(nodes.next().getElementId());
-            read.singleNode(id, node);
-            if (node.next()) {
-              node.properties(property);
-              actorSlots.fill(property, a);
-              found.add(new Found(id, a[A_SEQ] == null ? Long.MAX_VALUE : ((NumberValue) a[A_SEQ]).longValue(),
-                  actor(a)));
-            }
-          }
-        }
-        // file order, as the driver path's ORDER BY a.seq, a.id (an actor without seq last)
-        found.sort(Comparator.comparingLong(Found::seq).thenComparing(f -> f.actor().id()));
-        List<Actor> actors = new ArrayList<>(found.size());
-        List<Tie> ties = new ArrayList<>();
-        if (tieType == TokenConstants.NO_TOKEN) {
-          found.forEach(f -> actors.add(f.actor()));
-          return new Content(List.copyOf(actors), List.of());
-        }
-        RelationshipSelection outgoingTies = RelationshipSelection.selection(tieType, Direction.OUTGOING);
-        Value[] t = new Value[TIE_KEYS.length];
-        for (Found f : found) {
-          actors.add(f.actor());
-          read.singleNode(f.node(), node);
-          if (!node.next()) {
-            continue;
-          }
-          node.relationships(rel, outgoingTies);
-          while (rel.next()) {
-            rel.properties(property);
-            tieSlots.fill(property, t);
-            if (t[T_CASE] instanceof TextValue c && c.stringValue().equals(caseId)) {
-              ties.add(tie(t));
-            }
-          }
-        }
-        return new Content(List.copyOf(actors), List.copyOf(ties));
+    List<Found> found;
+    try (var tx = database.beginTx(); var cursors = new Cursors(tx)) {
+      found = cursors.actors(tx, caseId);
+      // file order, as the driver path's ORDER BY a.seq, a.id (an actor without seq last)
+      found.sort(Comparator.comparingLong(Found::seq).thenComparing(f -> f.actor().id()));
+      if (found.size() <= CHUNK) { // a small case: no threads
+        return new Content(actorsOf(found), List.copyOf(cursors.ties(caseId, found, 0, found.size())));
       }
+    }
+    return new Content(actorsOf(found), ties(caseId, found));
+  }
+
+  private static List<Actor> actorsOf(List<Found> found) {
+    return found.stream().map(Found::actor).toList();
+  }
+
+  /**
+   * The ties of the actors, in their order, read in chunks of consecutive actors by as many
+   * threads as there are processors (at most {@link #THREADS}), each in a read transaction of its
+   * own (a kernel transaction serves one thread at a time). Chunks, not halves: out-degrees follow
+   * a power law and the largest hubs come first in a generated case, so equal halves of the actors
+   * would leave one thread with most of the ties. The chunks' ties are then joined in chunk order,
+   * so the result is the single-threaded one. Neo4j reads are read-committed in one transaction as
+   * in several, and a snapshot that raced with a change is not cached (CaseSnapshots).
+   */
+  private List<Tie> ties(String caseId, List<Found> found) {
+    int chunks = (found.size() + CHUNK - 1) / CHUNK;
+    @SuppressWarnings("unchecked")
+    List<Tie>[] byChunk = new List[chunks];
+    AtomicInteger next = new AtomicInteger();
+    Runnable work = () -> {
+      try (var tx = database.beginTx(); var cursors = new Cursors(tx)) {
+        for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+          byChunk[c] = cursors.ties(caseId, found, c * CHUNK, Math.min(found.size(), (c + 1) * CHUNK));
+        }
+      }
+    };
+    int threads = Math.min(Math.min(THREADS, Runtime.getRuntime().availableProcessors()), chunks);
+    List<Future<?>> helpers = new ArrayList<>();
+    for (int i = 1; i < threads; i++) {
+      try {
+        helpers.add(pool.submit(work));
+      } catch (RejectedExecutionException busy) {
+        break; // other projections hold the helpers: the threads that run take the chunks left
+      }
+    }
+    try {
+      work.run(); // the calling thread is one of the readers
+    } finally {
+      for (Future<?> helper : helpers) {
+        join(helper);
+      }
+    }
+    int total = 0;
+    for (List<Tie> chunk : byChunk) {
+      total += chunk.size();
+    }
+    List<Tie> ties = new ArrayList<>(total);
+    for (List<Tie> chunk : byChunk) {
+      ties.addAll(chunk);
+    }
+    return Collections.unmodifiableList(ties);
+  }
+
+  private static void join(Future<?> helper) {
+    try {
+      helper.get();
+    } catch (InterruptedException e) {
+      helper.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the case", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException("reading the case failed", e.getCause());
+    }
+  }
+
+  /** One transaction's cursors, property slots and tie type, reused for every entity it reads. */
+  private static final class Cursors implements AutoCloseable {
+
+    private final org.neo4j.internal.kernel.api.Read read;
+    private final NodeCursor node;
+    private final RelationshipTraversalCursor rel;
+    private final PropertyCursor property;
+    private final Slots actorSlots;
+    private final Slots tieSlots;
+    private final int tieType;
+    private final Value[] a = new Value[ACTOR_KEYS.length];
+    private final Value[] t = new Value[TIE_KEYS.length];
+    private Value lastSources;
+    private List<String> lastSourceList;
+
+    Cursors(org.neo4j.graphdb.Transaction tx) {
+      KernelTransaction ktx = ((InternalTransaction) tx).kernelTransaction();
+      read = ktx.dataRead();
+      var cursors = ktx.cursors();
+      node = cursors.allocateNodeCursor(ktx.cursorContext(), ktx.memoryTracker());
+      rel = cursors.allocateRelationshipTraversalCursor(ktx.cursorContext(), ktx.memoryTracker());
+      property = cursors.allocatePropertyCursor(ktx.cursorContext(), ktx.memoryTracker());
+      actorSlots = new Slots(ktx.tokenRead(), ACTOR_KEYS);
+      tieSlots = new Slots(ktx.tokenRead(), TIE_KEYS);
+      tieType = ktx.tokenRead().relationshipType("TIE");
+    }
+
+    /** The case's actor nodes, unsorted. */
+    List<Found> actors(org.neo4j.graphdb.Transaction tx, String caseId) {
+      // The index look-up goes through the core API (it picks the caseId index); everything
+      // after it through the cursors.
+      List<Found> found = new ArrayList<>();
+      var ids = ((InternalTransaction) tx).elementIdMapper();
+      try (ResourceIterator<Node> nodes = tx.findNodes(ACTOR, "caseId", caseId)) {
+        while (nodes.hasNext()) {
+          long id = ids.nodeId(nodes.next().getElementId());
+          read.singleNode(id, node);
+          if (node.next()) {
+            node.properties(property);
+            actorSlots.fill(property, a);
+            found.add(new Found(id, a[A_SEQ] == null ? Long.MAX_VALUE : ((NumberValue) a[A_SEQ]).longValue(),
+                actor(a)));
+          }
+        }
+      }
+      return found;
+    }
+
+    /** The case's ties out of {@code actors[from, to)}, actor by actor. */
+    List<Tie> ties(String caseId, List<Found> actors, int from, int to) {
+      List<Tie> ties = new ArrayList<>();
+      if (tieType == TokenConstants.NO_TOKEN) {
+        return ties;
+      }
+      RelationshipSelection outgoingTies = RelationshipSelection.selection(tieType, Direction.OUTGOING);
+      for (int i = from; i < to; i++) {
+        read.singleNode(actors.get(i).node(), node);
+        if (!node.next()) {
+          continue; // deleted since the actors were read
+        }
+        node.relationships(rel, outgoingTies);
+        while (rel.next()) {
+          rel.properties(property);
+          tieSlots.fill(property, t);
+          if (t[T_CASE] instanceof TextValue c && c.stringValue().equals(caseId)) {
+            ties.add(tie(t, sources(t[T_SOURCES])));
+          }
+        }
+      }
+      return ties;
+    }
+
+    /**
+     * A tie's sources, as the list of the tie read before it when the stored value is the same:
+     * ties recorded together often cite the same sources, and on a million ties one list
+     * instead of a million is less for the garbage collector to copy while the ties are read.
+     */
+    private List<String> sources(Value v) {
+      if (v == null) {
+        return List.of();
+      }
+      if (lastSources == null || !v.equals(lastSources)) {
+        lastSources = v;
+        lastSourceList = strings(v);
+      }
+      return lastSourceList;
+    }
+
+    @Override
+    public void close() {
+      property.close();
+      rel.close();
+      node.close();
     }
   }
 
@@ -202,12 +348,12 @@ class EmbeddedCaseReader {
         DECISION_RULES.of(v[A_DECISION_RULE]), strings(v[A_SOURCES]));
   }
 
-  private static Tie tie(Value[] v) {
+  private static Tie tie(Value[] v, List<String> sources) {
     return new Tie(str(v[T_ID]), str(v[T_SOURCE]), str(v[T_TARGET]), TIE_TYPES.of(v[T_TYPE]),
         num(v[T_STRENGTH]), POLARITIES.of(v[T_POLARITY]), CHANNELS.of(v[T_CHANNEL]),
         num(v[T_CONFIDENCE]), date(v[T_FROM]), date(v[T_TO]),
         v[T_VETO] == null ? null : ((BooleanValue) v[T_VETO]).booleanValue(),
-        v[T_VOTING_WEIGHT] == null ? null : num(v[T_VOTING_WEIGHT]), strings(v[T_SOURCES]));
+        v[T_VOTING_WEIGHT] == null ? null : num(v[T_VOTING_WEIGHT]), sources);
   }
 
   private static String str(Value v) {
