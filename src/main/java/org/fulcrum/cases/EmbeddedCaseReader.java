@@ -131,10 +131,21 @@ class EmbeddedCaseReader {
       // file order, as the driver path's ORDER BY a.seq, a.id (an actor without seq last)
       found.sort(Comparator.comparingLong(Found::seq).thenComparing(f -> f.actor().id()));
       if (found.size() <= CHUNK) { // a small case: no threads
-        return new Content(actorsOf(found), List.copyOf(cursors.ties(caseId, found, 0, found.size())));
+        return new Content(actorsOf(found), List.copyOf(cursors.ties(new Actors(caseId, found), 0, found.size())));
       }
     }
-    return new Content(actorsOf(found), ties(caseId, found));
+    return new Content(actorsOf(found), ties(new Actors(caseId, found)));
+  }
+
+  /** The case's actors in file order, and their ids by node, as every tie reader needs them. */
+  private record Actors(String caseId, List<Found> found, Map<Long, String> idByNode) {
+
+    Actors(String caseId, List<Found> found) {
+      this(caseId, found, new HashMap<>(found.size() * 2));
+      for (Found f : found) {
+        idByNode.put(f.node(), f.actor().id());
+      }
+    }
   }
 
   private static List<Actor> actorsOf(List<Found> found) {
@@ -150,7 +161,8 @@ class EmbeddedCaseReader {
    * so the result is the single-threaded one. Neo4j reads are read-committed in one transaction as
    * in several, and a snapshot that raced with a change is not cached (CaseSnapshots).
    */
-  private List<Tie> ties(String caseId, List<Found> found) {
+  private List<Tie> ties(Actors actors) {
+    List<Found> found = actors.found();
     int chunks = (found.size() + CHUNK - 1) / CHUNK;
     @SuppressWarnings("unchecked")
     List<Tie>[] byChunk = new List[chunks];
@@ -158,7 +170,7 @@ class EmbeddedCaseReader {
     Runnable work = () -> {
       try (var tx = database.beginTx(); var cursors = new Cursors(tx)) {
         for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
-          byChunk[c] = cursors.ties(caseId, found, c * CHUNK, Math.min(found.size(), (c + 1) * CHUNK));
+          byChunk[c] = cursors.ties(actors, c * CHUNK, Math.min(found.size(), (c + 1) * CHUNK));
         }
       }
     };
@@ -253,14 +265,15 @@ class EmbeddedCaseReader {
     }
 
     /** The case's ties out of {@code actors[from, to)}, actor by actor. */
-    List<Tie> ties(String caseId, List<Found> actors, int from, int to) {
+    List<Tie> ties(Actors actors, int from, int to) {
       List<Tie> ties = new ArrayList<>();
       if (tieType == TokenConstants.NO_TOKEN) {
         return ties;
       }
       RelationshipSelection outgoingTies = RelationshipSelection.selection(tieType, Direction.OUTGOING);
       for (int i = from; i < to; i++) {
-        read.singleNode(actors.get(i).node(), node);
+        Found actor = actors.found().get(i);
+        read.singleNode(actor.node(), node);
         if (!node.next()) {
           continue; // deleted since the actors were read
         }
@@ -268,12 +281,22 @@ class EmbeddedCaseReader {
         while (rel.next()) {
           rel.properties(property);
           tieSlots.fill(property, t);
-          if (t[T_CASE] instanceof TextValue c && c.stringValue().equals(caseId)) {
-            ties.add(tie(t, sources(t[T_SOURCES])));
+          if (t[T_CASE] instanceof TextValue c && c.stringValue().equals(actors.caseId())) {
+            // A tie's ends are stored as its source and target properties; where they equal the
+            // ids of the actors it joins (always, unless the store was edited by hand), the tie
+            // takes the actors' own strings: a million fewer strings each, and the snapshot's
+            // id look-ups then meet strings whose hashes are known and compare by identity.
+            String source = same(str(t[T_SOURCE]), actor.actor().id());
+            String target = same(str(t[T_TARGET]), actors.idByNode().get(rel.targetNodeReference()));
+            ties.add(tie(t, source, target, sources(t[T_SOURCES])));
           }
         }
       }
       return ties;
+    }
+
+    private static String same(String read, String known) {
+      return read != null && read.equals(known) ? known : read;
     }
 
     /**
@@ -348,8 +371,8 @@ class EmbeddedCaseReader {
         DECISION_RULES.of(v[A_DECISION_RULE]), strings(v[A_SOURCES]));
   }
 
-  private static Tie tie(Value[] v, List<String> sources) {
-    return new Tie(str(v[T_ID]), str(v[T_SOURCE]), str(v[T_TARGET]), TIE_TYPES.of(v[T_TYPE]),
+  private static Tie tie(Value[] v, String source, String target, List<String> sources) {
+    return new Tie(str(v[T_ID]), source, target, TIE_TYPES.of(v[T_TYPE]),
         num(v[T_STRENGTH]), POLARITIES.of(v[T_POLARITY]), CHANNELS.of(v[T_CHANNEL]),
         num(v[T_CONFIDENCE]), date(v[T_FROM]), date(v[T_TO]),
         v[T_VETO] == null ? null : ((BooleanValue) v[T_VETO]).booleanValue(),
