@@ -121,20 +121,30 @@ class EmbeddedCaseReader {
   /** An actor node with its record and file position, before sorting. */
   private record Found(long node, long seq, Actor actor) {}
 
-  /** Actors per unit of work when ties are read on several threads. */
+  /** Actors per unit of work when a case is read on several threads. */
   private static final int CHUNK = 2_000;
 
   Content read(String caseId) {
-    List<Found> found;
-    try (var tx = database.beginTx(); var cursors = new Cursors(tx)) {
-      found = cursors.actors(tx, caseId);
-      // file order, as the driver path's ORDER BY a.seq, a.id (an actor without seq last)
-      found.sort(Comparator.comparingLong(Found::seq).thenComparing(f -> f.actor().id()));
-      if (found.size() <= CHUNK) { // a small case: no threads
-        return new Content(actorsOf(found), List.copyOf(cursors.ties(new Actors(caseId, found), 0, found.size())));
-      }
+    long[] nodes;
+    try (var tx = database.beginTx()) {
+      nodes = actorNodes(tx, caseId);
     }
-    return new Content(actorsOf(found), ties(new Actors(caseId, found)));
+    List<Found> found = inChunks(nodes.length, (cursors, from, to) -> cursors.actors(nodes, from, to));
+    // file order, as the driver path's ORDER BY a.seq, a.id (an actor without seq last)
+    found.sort(Comparator.comparingLong(Found::seq).thenComparing(f -> f.actor().id()));
+    Actors actors = new Actors(caseId, found);
+    List<Tie> ties = inChunks(found.size(), (cursors, from, to) -> cursors.ties(actors, from, to));
+    return new Content(found.stream().map(Found::actor).toList(), Collections.unmodifiableList(ties));
+  }
+
+  /** The case's actor nodes, found through the core API (it picks the caseId index). */
+  private static long[] actorNodes(org.neo4j.graphdb.Transaction tx, String caseId) {
+    var ids = ((InternalTransaction) tx).elementIdMapper();
+    List<Long> nodes = new ArrayList<>();
+    try (ResourceIterator<Node> found = tx.findNodes(ACTOR, "caseId", caseId)) {
+      found.forEachRemaining(node -> nodes.add(ids.nodeId(node.getElementId())));
+    }
+    return nodes.stream().mapToLong(Long::longValue).toArray();
   }
 
   /** The case's actors in file order, and their ids by node, as every tie reader needs them. */
@@ -148,29 +158,33 @@ class EmbeddedCaseReader {
     }
   }
 
-  private static List<Actor> actorsOf(List<Found> found) {
-    return found.stream().map(Found::actor).toList();
+  /** Reads the entities of positions {@code [from, to)} with one transaction's cursors. */
+  private interface ChunkReader<T> {
+    List<T> read(Cursors cursors, int from, int to);
   }
 
   /**
-   * The ties of the actors, in their order, read in chunks of consecutive actors by as many
-   * threads as there are processors (at most {@link #THREADS}), each in a read transaction of its
-   * own (a kernel transaction serves one thread at a time). Chunks, not halves: out-degrees follow
-   * a power law and the largest hubs come first in a generated case, so equal halves of the actors
-   * would leave one thread with most of the ties. The chunks' ties are then joined in chunk order,
-   * so the result is the single-threaded one. Neo4j reads are read-committed in one transaction as
-   * in several, and a snapshot that raced with a change is not cached (CaseSnapshots).
+   * What {@code reader} reads for positions {@code [0, size)}, read in chunks of {@link #CHUNK}
+   * consecutive positions by as many threads as there are processors (at most {@link #THREADS}),
+   * each in a read transaction of its own (a kernel transaction serves one thread at a time),
+   * and joined in chunk order: the result is the single-threaded one, whichever thread read what.
+   * Chunks, not halves: out-degrees follow a power law and the largest hubs come first in a
+   * generated case, so equal halves of the actors would leave one thread with most of the ties.
+   * A case of one chunk is read on the calling thread alone. Neo4j reads are read-committed in one
+   * transaction as in several, and a snapshot that raced with a change is not cached
+   * (CaseSnapshots).
    */
-  private List<Tie> ties(Actors actors) {
-    List<Found> found = actors.found();
-    int chunks = (found.size() + CHUNK - 1) / CHUNK;
-    @SuppressWarnings("unchecked")
-    List<Tie>[] byChunk = new List[chunks];
+  private <T> List<T> inChunks(int size, ChunkReader<T> reader) {
+    int chunks = (size + CHUNK - 1) / CHUNK;
+    List<List<T>> byChunk = new ArrayList<>(Collections.nCopies(chunks, null));
     AtomicInteger next = new AtomicInteger();
     Runnable work = () -> {
       try (var tx = database.beginTx(); var cursors = new Cursors(tx)) {
         for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
-          byChunk[c] = cursors.ties(actors, c * CHUNK, Math.min(found.size(), (c + 1) * CHUNK));
+          List<T> read = reader.read(cursors, c * CHUNK, Math.min(size, (c + 1) * CHUNK));
+          synchronized (byChunk) {
+            byChunk.set(c, read);
+          }
         }
       }
     };
@@ -191,14 +205,14 @@ class EmbeddedCaseReader {
       }
     }
     int total = 0;
-    for (List<Tie> chunk : byChunk) {
+    for (List<T> chunk : byChunk) {
       total += chunk.size();
     }
-    List<Tie> ties = new ArrayList<>(total);
-    for (List<Tie> chunk : byChunk) {
-      ties.addAll(chunk);
+    List<T> all = new ArrayList<>(total);
+    for (List<T> chunk : byChunk) {
+      all.addAll(chunk);
     }
-    return Collections.unmodifiableList(ties);
+    return all;
   }
 
   private static void join(Future<?> helper) {
@@ -243,22 +257,16 @@ class EmbeddedCaseReader {
       tieType = ktx.tokenRead().relationshipType("TIE");
     }
 
-    /** The case's actor nodes, unsorted. */
-    List<Found> actors(org.neo4j.graphdb.Transaction tx, String caseId) {
-      // The index look-up goes through the core API (it picks the caseId index); everything
-      // after it through the cursors.
-      List<Found> found = new ArrayList<>();
-      var ids = ((InternalTransaction) tx).elementIdMapper();
-      try (ResourceIterator<Node> nodes = tx.findNodes(ACTOR, "caseId", caseId)) {
-        while (nodes.hasNext()) {
-          long id = ids.nodeId(nodes.next().getElementId());
-          read.singleNode(id, node);
-          if (node.next()) {
-            node.properties(property);
-            actorSlots.fill(property, a);
-            found.add(new Found(id, a[A_SEQ] == null ? Long.MAX_VALUE : ((NumberValue) a[A_SEQ]).longValue(),
-                actor(a)));
-          }
+    /** The actors of {@code nodes[from, to)}, in that order. */
+    List<Found> actors(long[] nodes, int from, int to) {
+      List<Found> found = new ArrayList<>(to - from);
+      for (int i = from; i < to; i++) {
+        read.singleNode(nodes[i], node);
+        if (node.next()) { // else deleted since the index was read
+          node.properties(property);
+          actorSlots.fill(property, a);
+          found.add(new Found(nodes[i], a[A_SEQ] == null ? Long.MAX_VALUE : ((NumberValue) a[A_SEQ]).longValue(),
+              actor(a)));
         }
       }
       return found;
