@@ -148,13 +148,50 @@ class EmbeddedCaseReader {
   }
 
   /** The case's actors in file order, and their ids by node, as every tie reader needs them. */
-  private record Actors(String caseId, List<Found> found, Map<Long, String> idByNode) {
+  private record Actors(String caseId, List<Found> found, IdsByNode idByNode) {
 
     Actors(String caseId, List<Found> found) {
-      this(caseId, found, new HashMap<>(found.size() * 2));
+      this(caseId, found, new IdsByNode(found));
+    }
+  }
+
+  /**
+   * Actor ids by node reference, in open addressing over two arrays: looked up once per tie, where
+   * a {@code HashMap<Long, String>} costs a chase through boxed keys that shows in the profile.
+   */
+  private static final class IdsByNode {
+
+    private final long[] nodes;
+    private final String[] ids;
+    private final int mask;
+
+    IdsByNode(List<Found> found) {
+      int capacity = Integer.highestOneBit(Math.max(4, found.size() * 2) - 1) << 1;
+      nodes = new long[capacity];
+      ids = new String[capacity];
+      mask = capacity - 1;
       for (Found f : found) {
-        idByNode.put(f.node(), f.actor().id());
+        int i = slot(f.node());
+        while (ids[i] != null && nodes[i] != f.node()) {
+          i = (i + 1) & mask;
+        }
+        nodes[i] = f.node();
+        ids[i] = f.actor().id();
       }
+    }
+
+    /** The id of the actor at {@code node}, or {@code null} if it is none of the case's actors. */
+    String get(long node) {
+      for (int i = slot(node); ids[i] != null; i = (i + 1) & mask) {
+        if (nodes[i] == node) {
+          return ids[i];
+        }
+      }
+      return null;
+    }
+
+    private int slot(long node) {
+      return (int) ((node * 0x9E3779B97F4A7C15L) >>> 40) & mask;
     }
   }
 
