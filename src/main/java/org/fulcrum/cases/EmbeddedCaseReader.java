@@ -37,6 +37,7 @@ import org.neo4j.internal.kernel.api.RelationshipTraversalCursor;
 import org.neo4j.internal.kernel.api.TokenRead;
 import org.neo4j.kernel.api.KernelTransaction;
 import org.neo4j.kernel.impl.coreapi.InternalTransaction;
+import org.neo4j.memory.EmptyMemoryTracker;
 import org.neo4j.storageengine.api.RelationshipSelection;
 import org.neo4j.token.api.TokenConstants;
 import org.neo4j.values.storable.ArrayValue;
@@ -279,16 +280,18 @@ class EmbeddedCaseReader {
     private final int tieType;
     private final Value[] a = new Value[ACTOR_KEYS.length];
     private final Value[] t = new Value[TIE_KEYS.length];
-    private Value lastSources;
     private List<String> lastSourceList;
 
     Cursors(org.neo4j.graphdb.Transaction tx) {
       KernelTransaction ktx = ((InternalTransaction) tx).kernelTransaction();
       read = ktx.dataRead();
       var cursors = ktx.cursors();
-      node = cursors.allocateNodeCursor(ktx.cursorContext(), ktx.memoryTracker());
-      rel = cursors.allocateRelationshipTraversalCursor(ktx.cursorContext(), ktx.memoryTracker());
-      property = cursors.allocatePropertyCursor(ktx.cursorContext(), ktx.memoryTracker());
+      // Not the transaction's memory tracker: it would account every dynamic record the cursors
+      // read (each tie's list of sources is one) against a pool shared by the reading threads,
+      // for buffers that live only as long as one property; the profile showed the accounting.
+      node = cursors.allocateNodeCursor(ktx.cursorContext(), EmptyMemoryTracker.INSTANCE);
+      rel = cursors.allocateRelationshipTraversalCursor(ktx.cursorContext(), EmptyMemoryTracker.INSTANCE);
+      property = cursors.allocatePropertyCursor(ktx.cursorContext(), EmptyMemoryTracker.INSTANCE);
       actorSlots = new Slots(ktx.tokenRead(), ACTOR_KEYS);
       tieSlots = new Slots(ktx.tokenRead(), TIE_KEYS);
       tieType = ktx.tokenRead().relationshipType("TIE");
@@ -353,11 +356,23 @@ class EmbeddedCaseReader {
       if (v == null) {
         return List.of();
       }
-      if (lastSources == null || !v.equals(lastSources)) {
-        lastSources = v;
+      if (!sameStrings(v, lastSourceList)) {
         lastSourceList = strings(v);
       }
       return lastSourceList;
+    }
+
+    /** Whether a stored list holds these strings, compared as strings (Value.equals costs more). */
+    private static boolean sameStrings(Value v, List<String> strings) {
+      if (strings == null || !(v instanceof TextArray texts) || texts.intSize() != strings.size()) {
+        return false;
+      }
+      for (int i = 0; i < strings.size(); i++) {
+        if (!texts.stringValue(i).equals(strings.get(i))) {
+          return false;
+        }
+      }
+      return true;
     }
 
     @Override
