@@ -32,7 +32,8 @@ public final class LeverageGraph {
   private final List<Actor> actors;
   private final List<Tie> ties;
   private final Map<String, Integer> actorIndex;
-  private final Map<String, Integer> tieIndex;
+  /** Built on first use (only what-if checks look ties up by id): see {@link #tieIndexOf}. */
+  private volatile Map<String, Integer> tieIndex;
   private final int[] source;
   private final int[] target;
   private final double[] probability;
@@ -58,7 +59,6 @@ public final class LeverageGraph {
     for (int i = 0; i < n; i++) {
       actorIndex.put(actors.get(i).id(), i);
     }
-    tieIndex = new HashMap<>(m * 2);
     actorKind = new byte[n];
     for (int i = 0; i < n; i++) {
       actorKind[i] = ordinal(actors.get(i).kind());
@@ -76,7 +76,6 @@ public final class LeverageGraph {
     int[] inDegree = new int[n + 1];
     for (int e = 0; e < m; e++) {
       Tie t = ties.get(e);
-      tieIndex.put(t.id(), e);
       Integer s = actorIndex.get(t.source());
       Integer d = actorIndex.get(t.target());
       if (s == null || d == null) {
@@ -209,7 +208,18 @@ public final class LeverageGraph {
   }
 
   public Optional<Integer> tieIndexOf(String tieId) {
-    return Optional.ofNullable(tieIndex.get(tieId));
+    // Built lazily: a map of a million tie ids costs a projection a few hundred milliseconds and
+    // tens of megabytes that most snapshots never use. Two threads may both build it; either
+    // result is the same map.
+    Map<String, Integer> index = tieIndex;
+    if (index == null) {
+      index = new HashMap<>(ties.size() * 2);
+      for (int e = 0; e < ties.size(); e++) {
+        index.put(ties.get(e).id(), e);
+      }
+      tieIndex = index;
+    }
+    return Optional.ofNullable(index.get(tieId));
   }
 
   public int source(int edge) {

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.fulcrum.TestStores;
+import org.fulcrum.bench.GeneratedLeverageGraph;
 import org.fulcrum.casefile.CaseCodec;
 import org.fulcrum.casefile.CaseFile;
 import org.fulcrum.store.GraphStore;
@@ -318,6 +319,30 @@ class CaseApiIT {
       assertThat(inProcess.actors()).as(caseId).containsExactlyElementsOf(overBolt.actors());
       assertThat(inProcess.ties()).as(caseId).containsExactlyInAnyOrderElementsOf(overBolt.ties());
       assertThat(inProcess.asOf()).isEqualTo(overBolt.asOf());
+    }
+  }
+
+  @Test
+  void aCaseOfManyChunksIsReadOnSeveralThreadsExactlyAsTheDriverReadsIt() {
+    // more actors than one chunk of the in-process reader, so that its threads share the ties
+    CaseFile generated = GeneratedLeverageGraph.generate("chunked", 7_000, 30_000, 0.5, 3);
+    cases.importCase(generated);
+    try {
+      var inProcess = cases.graphContent("chunked");
+      var overBolt = cases.graphContentOverBolt("chunked");
+      assertThat(inProcess.actors()).containsExactlyElementsOf(generated.actors());
+      assertThat(inProcess.actors()).containsExactlyElementsOf(overBolt.actors());
+      assertThat(inProcess.ties()).containsExactlyInAnyOrderElementsOf(overBolt.ties());
+      assertThat(inProcess.ties()).containsExactlyInAnyOrderElementsOf(generated.ties());
+      // ties come actor by actor in file order, whichever thread read them, and the same every time
+      Map<String, Integer> position = new java.util.HashMap<>();
+      for (int i = 0; i < generated.actors().size(); i++) {
+        position.put(generated.actors().get(i).id(), i);
+      }
+      assertThat(inProcess.ties().stream().map(t -> position.get(t.source())).toList()).isSorted();
+      assertThat(cases.graphContent("chunked").ties()).containsExactlyElementsOf(inProcess.ties());
+    } finally {
+      cases.delete("chunked");
     }
   }
 
