@@ -3,8 +3,8 @@ package org.fulcrum.cases;
 import jakarta.annotation.PreDestroy;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -55,13 +55,15 @@ import org.springframework.stereotype.Component;
  * external store it is not available and {@link CaseGraphRepository} (the driver) is used.
  *
  * <p>It reads through Neo4j's kernel API (the cursors the Cypher runtime itself uses) rather than
- * the embedded core API: one node cursor, one relationship cursor and one property cursor serve
- * the whole case, property keys are resolved to token ids once, and each property is taken as a
- * stored {@link Value} into a slot, without a map of names to boxed copies per entity. On the
- * 1,000,000-tie benchmark case the core API's {@code Relationship.getAllProperties()} (one map per
- * tie, each value copied, the relationship record read a second time) was most of the projection.
- * The records it builds are the ones {@link CaseGraphMapping} builds from the driver's columns; a
- * test holds both paths to the same answer on the curated cases.
+ * the embedded core API: one node cursor, one relationship cursor and one property cursor per
+ * transaction serve all the entities it reads, property keys are resolved to token ids once, and
+ * each property is taken as a stored {@link Value} into a slot, without a map of names to boxed
+ * copies per entity. On the 1,000,000-tie benchmark case the core API's
+ * {@code Relationship.getAllProperties()} (one map per tie, each value copied, the relationship
+ * record read a second time) was most of the projection. Large cases are read on several threads
+ * (see {@link #inChunks}). The records it builds are the ones {@link CaseGraphMapping} builds from
+ * the driver's columns; CaseApiIT holds both paths to the same answer on the curated cases and on
+ * a generated case of several chunks.
  */
 @Component
 class EmbeddedCaseReader {
@@ -90,7 +92,7 @@ class EmbeddedCaseReader {
   private static final Vocabulary<TargetGroup> TARGET_GROUPS = new Vocabulary<>(TargetGroup.class);
   private static final Vocabulary<DecisionRule> DECISION_RULES = new Vocabulary<>(DecisionRule.class);
 
-  /** At most this many threads read one case's ties. */
+  /** At most this many threads read one case. */
   private static final int THREADS = 4;
 
   private final GraphDatabaseService database;
@@ -116,7 +118,10 @@ class EmbeddedCaseReader {
     return database != null;
   }
 
-  /** The case's actors (in file order) and ties (in no particular order), read in one transaction. */
+  /**
+   * The case's actors (in file order) and ties (actor by actor in that order; within an actor as
+   * Neo4j keeps its relationships).
+   */
   record Content(List<Actor> actors, List<Tie> ties) {}
 
   /** An actor node with its record and file position, before sorting. */
