@@ -445,7 +445,8 @@ public final class LeverageBenchmark {
         what, median(ms), percentile(ms, 95), percentile(ms, 100), ms.length);
   }
 
-  private static Map<String, String> options(String[] args) {
+  /** {@code --key value} and bare {@code --flag} (true) arguments; shared by the benchmarks. */
+  static Map<String, String> options(String[] args) {
     Map<String, String> opt = new HashMap<>();
     for (int i = 0; i < args.length; i++) {
       if (args[i].startsWith("--")) {

@@ -4,7 +4,6 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -28,14 +27,7 @@ import org.fulcrum.store.EmbeddedNeo4j;
 public final class ProjectionBenchmark {
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> opt = new HashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      if (args[i].startsWith("--")) {
-        String key = args[i].substring(2);
-        String value = i + 1 < args.length && !args[i + 1].startsWith("--") ? args[++i] : "true";
-        opt.put(key, value);
-      }
-    }
+    Map<String, String> opt = LeverageBenchmark.options(args);
     int actors = Integer.parseInt(opt.getOrDefault("actors", "100000"));
     int ties = Integer.parseInt(opt.getOrDefault("ties", "1000000"));
     int repeat = Integer.parseInt(opt.getOrDefault("repeat", "3"));
