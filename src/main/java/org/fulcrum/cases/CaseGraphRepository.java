@@ -86,6 +86,15 @@ class CaseGraphRepository {
   /** Replaces whatever the store holds for this case with the given case; true if it existed. */
   boolean replace(CaseFile c) {
     boolean existed = delete(c.id());
+    createHeader(c);
+    for (Part<?> part : PARTS) {
+      writeAll(c, part);
+    }
+    return existed;
+  }
+
+  /** Creates the case's own node, which makes the case visible. */
+  void createHeader(CaseFile c) {
     Map<String, Object> header = new HashMap<>();
     header.put("id", c.id());
     header.put("title", c.title());
@@ -95,11 +104,38 @@ class CaseGraphRepository {
     header.put("phase", c.phase().label());
     client.query("CREATE (c:Case) SET c = $header, c.updatedAt = datetime()")
         .bind(header).to("header").run();
-    batches(c.id(), c.sources(), CaseGraphMapping::props, "CREATE (s:Source) SET s = row, s.caseId = $caseId");
-    batches(c.id(), c.actors(), CaseGraphMapping::props, "CREATE (a:Actor) SET a = row, a.caseId = $caseId");
-    batches(c.id(), c.ties(), CaseGraphMapping::props, CREATE_TIE);
-    batches(c.id(), c.messages(), CaseGraphMapping::props, CREATE_MESSAGE);
-    return existed;
+  }
+
+  /**
+   * One kind of record of a case and how it is written: each row becomes a node (or a tie between
+   * two actors) carrying the case's id and its position in the file ({@code seq}). Written in this
+   * order, since ties and messages refer to actors and everything cites sources.
+   */
+  record Part<T>(String name, Function<CaseFile, List<T>> items, Function<T, Map<String, Object>> props,
+      String perRow) {
+
+    int size(CaseFile c) {
+      return items.apply(c).size();
+    }
+  }
+
+  private <T> void writeAll(CaseFile c, Part<T> part) {
+    for (int i = 0; i < part.size(c); i += BATCH) {
+      write(c, part, i, Math.min(part.size(c), i + BATCH));
+    }
+  }
+
+  /** Writes the records {@code [from, to)} of one part of the case, in the caller's transaction. */
+  <T> void write(CaseFile c, Part<T> part, int from, int to) {
+    List<T> items = part.items().apply(c);
+    List<Map<String, Object>> rows = new ArrayList<>(to - from);
+    for (int j = from; j < to; j++) {
+      Map<String, Object> row = part.props().apply(items.get(j));
+      row.put("seq", j);
+      rows.add(row);
+    }
+    client.query("UNWIND $rows AS row\n" + part.perRow())
+        .bindAll(Map.of("rows", rows, "caseId", c.id())).run();
   }
 
   // The hints keep the planner on the (caseId, id) uniqueness index: without them it may scan
@@ -123,19 +159,13 @@ class CaseGraphRepository {
       OPTIONAL MATCH (forum:Actor {caseId: $caseId, id: row.forum})
       FOREACH (f IN CASE WHEN forum IS NULL THEN [] ELSE [forum] END | CREATE (m)-[:IN_FORUM]->(f))""";
 
-  private <T> void batches(String caseId, List<T> items, Function<T, Map<String, Object>> props,
-      String perRow) {
-    for (int i = 0; i < items.size(); i += BATCH) {
-      List<Map<String, Object>> rows = new ArrayList<>();
-      for (int j = i; j < Math.min(items.size(), i + BATCH); j++) {
-        Map<String, Object> row = props.apply(items.get(j));
-        row.put("seq", j);
-        rows.add(row);
-      }
-      client.query("UNWIND $rows AS row\n" + perRow)
-          .bindAll(Map.of("rows", rows, "caseId", caseId)).run();
-    }
-  }
+  static final List<Part<?>> PARTS = List.of(
+      new Part<>("sources", CaseFile::sources, CaseGraphMapping::props,
+          "CREATE (s:Source) SET s = row, s.caseId = $caseId"),
+      new Part<>("actors", CaseFile::actors, CaseGraphMapping::props,
+          "CREATE (a:Actor) SET a = row, a.caseId = $caseId"),
+      new Part<>("ties", CaseFile::ties, CaseGraphMapping::props, CREATE_TIE),
+      new Part<>("messages", CaseFile::messages, CaseGraphMapping::props, CREATE_MESSAGE));
 
   Optional<CaseFile> load(String caseId) {
     var header = client.query("MATCH (c:Case {id: $caseId}) RETURN c {.*} AS c")

@@ -40,10 +40,12 @@ public class CaseService {
 
   private final EmbeddedCaseReader embedded;
   private final TransactionTemplate transactions;
+  private final TransactionTemplate writes;
+  private final StagedImport staged;
 
   CaseService(CaseGraphRepository repository, CaseHistory history, ObjectProvider<CaseGate> gate,
       ApplicationEventPublisher events, SchemaMigrations schema, EmbeddedCaseReader embedded,
-      PlatformTransactionManager transactionManager) {
+      PlatformTransactionManager transactionManager, StagedImport staged) {
     this.repository = repository;
     this.history = history;
     this.gate = gate;
@@ -51,22 +53,37 @@ public class CaseService {
     this.embedded = embedded;
     this.transactions = new TransactionTemplate(transactionManager);
     this.transactions.setReadOnly(true);
+    this.writes = new TransactionTemplate(transactionManager);
+    this.staged = staged;
   }
 
   /** What an import did. */
   public record ImportResult(CaseSummary summary, boolean replaced) {}
 
-  /** Stores a validated case, replacing any case with the same id. */
-  @Transactional
+  /**
+   * Stores a validated case, replacing any case with the same id. Either way readers see the old
+   * case or the new one, whole: a new case is written in batches and appears in the last
+   * transaction ({@link StagedImport}); a replacement is one transaction.
+   */
   public ImportResult importCase(CaseFile caseFile) {
     if (!visible(caseFile.id())) {
       throw new RecordInUseException("the case id '" + caseFile.id() + "' is taken; choose another",
           List.of("case " + caseFile.id()));
     }
-    CaseSummary before = repository.summary(caseFile.id()).orElse(null);
-    boolean replaced = repository.replace(caseFile);
-    history.record(caseFile.id(), replaced ? "replace" : "import", "case", caseFile.id(), List.of(),
-        before, caseFile.summary());
+    boolean replaced;
+    if (staged.claim(caseFile.id())) {
+      staged.write(caseFile, () -> history.record(caseFile.id(), "import", "case", caseFile.id(),
+          List.of(), null, caseFile.summary()));
+      replaced = false;
+    } else {
+      writes.executeWithoutResult(status -> {
+        CaseSummary before = repository.summary(caseFile.id()).orElse(null);
+        repository.replace(caseFile);
+        history.record(caseFile.id(), "replace", "case", caseFile.id(), List.of(), before,
+            caseFile.summary());
+      });
+      replaced = true;
+    }
     events.publishEvent(new CaseChangedEvent(caseFile.id()));
     return new ImportResult(caseFile.summary(), replaced);
   }

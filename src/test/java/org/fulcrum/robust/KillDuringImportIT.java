@@ -21,10 +21,13 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
  * A process killed with SIGKILL in the middle of importing a large case (10,000 actors, 100,000
- * ties: about ten seconds of writing on the reference machine) leaves, once the store is opened again, either the whole case or none of it: the import is
- * one Neo4j transaction, and Neo4j's recovery replays only committed ones. The test kills a child
- * JVM ({@link ImportUntilKilled}) at two moments: during a first import into an empty store, and
- * during the replacement of a complete case by another one, where the old case must survive whole.
+ * ties: several seconds of writing on the reference machine) leaves, once Fulcrum is started on the
+ * store again, either the whole case or none of it. The test kills a child JVM ({@link
+ * ImportUntilKilled}) at two moments: during a first import into an empty store, which is written
+ * in batches and becomes visible only in its last transaction (the next start removes the
+ * batches a dead process committed, see StagedImport); and during the replacement of a complete
+ * case by another one, which is one transaction (Neo4j's recovery replays only committed ones), so
+ * the old case must survive whole.
  */
 class KillDuringImportIT {
 

@@ -1,0 +1,318 @@
+package org.fulcrum.cases;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.fulcrum.casefile.CaseFile;
+import org.fulcrum.cases.CaseGraphRepository.Part;
+import org.fulcrum.store.GraphStore;
+import org.fulcrum.store.SchemaMigrations;
+import org.neo4j.driver.exceptions.TransientException;
+import org.neo4j.graphdb.TransientFailureException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports a <em>new</em> case in many small transactions instead of one, and still all or
+ * nothing for everyone reading the store.
+ *
+ * <p>A transaction holds everything it writes in memory until it commits: one transaction for a
+ * case of a million ties needed several gigabytes of heap and spent much of its time in garbage
+ * collection. Here the records are written in batches of {@code fulcrum.import.batch-size}, each
+ * committed on its own, the ties by {@code fulcrum.import.writers} threads, and the case becomes
+ * visible only at the end:
+ *
+ * <ol>
+ *   <li>A {@code (:PendingImport {caseId})} marker claims the id (a uniqueness constraint lets one
+ *       import at a time have it). No {@code (:Case)} node exists yet, so every read and edit of
+ *       the case still answers "no such case", and no other writer can add to it.
+ *   <li>Sources, actors, ties and messages are written in batches.
+ *   <li>One last transaction creates the {@code (:Case)} node, writes the history entry and removes
+ *       the marker: the case appears whole, at once.
+ * </ol>
+ *
+ * If a batch fails, what was written is deleted (in batches) and the marker removed before the
+ * error is passed on. If the process dies, the marker stays behind: the next start removes the
+ * content of every marker left by another process (on the embedded store, which one process owns,
+ * all of them; on an external store, those whose heartbeat is older than {@link #STALE}), and an
+ * import of the same id does the same before it begins.
+ *
+ * <p>Replacing an existing case stays one transaction ({@link CaseGraphRepository#replace}), since
+ * the old case must stay readable, whole, until the new one is complete.
+ */
+@Component
+class StagedImport implements InitializingBean {
+
+  private static final Logger log = LoggerFactory.getLogger(StagedImport.class);
+
+  /** An external store's marker whose heartbeat is older than this belongs to a dead process. */
+  static final String STALE = "PT2M";
+
+  private static final int RETRIES = 3;
+  private static final long BEAT_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+  private final Neo4jClient client;
+  private final CaseGraphRepository repository;
+  private final TransactionTemplate writes;
+  private final boolean embeddedStore;
+  private final int batchSize;
+  private final int writers;
+  /** Writes actors and ties in process on the embedded store; null on an external one. */
+  private final EmbeddedCaseWriter embedded;
+  /** This process, as the owner of the markers it writes. */
+  private final String owner = UUID.randomUUID().toString();
+
+  StagedImport(Neo4jClient client, CaseGraphRepository repository, PlatformTransactionManager transactions,
+      GraphStore store, SchemaMigrations schema,
+      @Value("${fulcrum.import.batch-size:10000}") int batchSize,
+      @Value("${fulcrum.import.writers:2}") int writers) {
+    if (batchSize < 1 || writers < 1) {
+      throw new IllegalArgumentException("fulcrum.import.batch-size and fulcrum.import.writers must be at least 1");
+    }
+    this.client = client;
+    this.repository = repository;
+    this.writes = new TransactionTemplate(transactions);
+    this.writes.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.embeddedStore = store.embedded() != null;
+    this.embedded = embeddedStore ? new EmbeddedCaseWriter(store.embedded().database()) : null;
+    this.batchSize = batchSize;
+    this.writers = writers;
+  }
+
+  /** Removes what imports of dead processes left behind, before the application serves anyone. */
+  @Override
+  public void afterPropertiesSet() {
+    List<String> abandoned = client.query("""
+            MATCH (p:PendingImport)
+            WHERE p.owner <> $owner AND ($embedded OR p.heartbeatAt < datetime() - duration($stale))
+            RETURN p.caseId""")
+        .bindAll(Map.of("owner", owner, "embedded", embeddedStore, "stale", STALE))
+        .fetchAs(String.class).all().stream().toList();
+    for (String caseId : abandoned) {
+      log.warn("Removing the unfinished import of case '{}' left by a process that stopped during it", caseId);
+      removeStaged(caseId);
+    }
+  }
+
+  /**
+   * Claims the case id for a new case. Returns false, claiming nothing, when a case with this id
+   * exists (the caller replaces it in one transaction instead).
+   *
+   * @throws RecordInUseException when another import of this id is running
+   */
+  boolean claim(String caseId) {
+    Boolean dead = client.query("""
+            MATCH (p:PendingImport {caseId: $caseId})
+            RETURN p.owner <> $owner AND ($embedded OR p.heartbeatAt < datetime() - duration($stale))""")
+        .bindAll(Map.of("caseId", caseId, "owner", owner, "embedded", embeddedStore, "stale", STALE))
+        .fetchAs(Boolean.class).one().orElse(null);
+    if (Boolean.FALSE.equals(dead)) {
+      throw importRunning(caseId);
+    }
+    if (Boolean.TRUE.equals(dead)) {
+      log.warn("Removing the unfinished import of case '{}' left by a process that stopped during it", caseId);
+      removeStaged(caseId);
+    }
+    try {
+      return Boolean.TRUE.equals(writes.execute(status -> {
+        client.query("""
+                CREATE (:PendingImport {caseId: $caseId, owner: $owner, startedAt: datetime(),
+                                        heartbeatAt: datetime()})""")
+            .bindAll(Map.of("caseId", caseId, "owner", owner)).run();
+        // read once the marker's lock is held: an import that finished meanwhile is seen here
+        if (repository.exists(caseId)) {
+          status.setRollbackOnly();
+          return false;
+        }
+        return true;
+      }));
+    } catch (DataIntegrityViolationException e) {
+      throw importRunning(caseId);
+    }
+  }
+
+  private static RecordInUseException importRunning(String caseId) {
+    return new RecordInUseException("case '" + caseId + "' is being imported by another request; "
+        + "try again when it has finished", List.of("case " + caseId));
+  }
+
+  /**
+   * Writes the claimed case in batches and makes it visible with {@code finish}, run in the last
+   * transaction; on any failure removes what was written, and rethrows.
+   */
+  void write(CaseFile c, Runnable finish) {
+    AtomicLong lastBeat = new AtomicLong(System.nanoTime());
+    try {
+      if (embedded == null) {
+        for (Part<?> part : CaseGraphRepository.PARTS) {
+          writePart(c, part, part.name().equals("ties") ? writers : 1, lastBeat,
+              (from, to) -> writes.executeWithoutResult(status -> repository.write(c, part, from, to)));
+        }
+      } else {
+        writeInProcess(c, lastBeat);
+      }
+      writes.executeWithoutResult(status -> {
+        repository.createHeader(c);
+        finish.run();
+        client.query("MATCH (p:PendingImport {caseId: $caseId, owner: $owner}) DELETE p")
+            .bindAll(Map.of("caseId", c.id(), "owner", owner)).run();
+      });
+    } catch (RuntimeException | Error e) {
+      try {
+        removeStaged(c.id());
+      } catch (RuntimeException cleanup) {
+        e.addSuppressed(cleanup);
+        log.error("Could not remove the unfinished import of case '{}'; the next start will", c.id(), cleanup);
+      }
+      throw e;
+    }
+  }
+
+  /** The same parts, actors and ties through {@link EmbeddedCaseWriter}. */
+  private void writeInProcess(CaseFile c, AtomicLong lastBeat) {
+    long[] nodes = new long[c.actors().size()];
+    Map<String, Integer> actorIndex = new HashMap<>(c.actors().size() * 2);
+    for (int i = 0; i < c.actors().size(); i++) {
+      actorIndex.put(c.actors().get(i).id(), i);
+    }
+    for (Part<?> part : CaseGraphRepository.PARTS) {
+      Batch batch = switch (part.name()) {
+        case "actors" -> (from, to) -> embedded.actors(c, from, to, nodes);
+        case "ties" -> (from, to) -> embedded.ties(c, from, to, actorIndex, nodes);
+        default -> (from, to) -> writes.executeWithoutResult(status -> repository.write(c, part, from, to));
+      };
+      writePart(c, part, part.name().equals("ties") ? writers : 1, lastBeat, batch);
+    }
+  }
+
+  /** Writes records {@code [from, to)} of a part in one transaction of its own. */
+  @FunctionalInterface
+  private interface Batch {
+    void write(int from, int to);
+  }
+
+  private <T> void writePart(CaseFile c, Part<T> part, int threads, AtomicLong lastBeat, Batch write) {
+    int size = part.size(c);
+    if (size == 0) {
+      return;
+    }
+    int batches = (size + batchSize - 1) / batchSize;
+    if (threads == 1 || batches == 1) {
+      for (int b = 0; b < batches; b++) {
+        writeBatch(c, part, b, lastBeat, write);
+      }
+      return;
+    }
+    AtomicInteger next = new AtomicInteger();
+    AtomicBoolean failed = new AtomicBoolean();
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "fulcrum-import-" + c.id());
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      for (int w = 0; w < threads; w++) {
+        running.add(pool.submit(() -> {
+          int b;
+          while (!failed.get() && (b = next.getAndIncrement()) < batches) {
+            try {
+              writeBatch(c, part, b, lastBeat, write);
+            } catch (RuntimeException | Error e) {
+              failed.set(true);
+              throw e;
+            }
+          }
+        }));
+      }
+      for (Future<?> f : running) {
+        await(c.id(), f);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static void await(String caseId, Future<?> f) {
+    try {
+      f.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while importing case '" + caseId + "'", e);
+    }
+  }
+
+  /** Tells other processes that this import is alive, at most every {@link #BEAT_NANOS}. */
+  private void heartbeat(String caseId, AtomicLong lastBeat) {
+    long last = lastBeat.get();
+    long now = System.nanoTime();
+    if (now - last > BEAT_NANOS && lastBeat.compareAndSet(last, now)) {
+      client.query("MATCH (p:PendingImport {caseId: $caseId, owner: $owner}) SET p.heartbeatAt = datetime()")
+          .bindAll(Map.of("caseId", caseId, "owner", owner)).run();
+    }
+  }
+
+  /** One batch in its own transaction, tried again when Neo4j reports a transient failure. */
+  private <T> void writeBatch(CaseFile c, Part<T> part, int batch, AtomicLong lastBeat, Batch write) {
+    int from = batch * batchSize;
+    int to = Math.min(part.size(c), from + batchSize);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        write.write(from, to);
+        heartbeat(c.id(), lastBeat);
+        return;
+      } catch (TransientDataAccessException | TransientException | TransientFailureException e) {
+        if (attempt == RETRIES) {
+          throw e;
+        }
+        log.debug("Retrying {} {}-{} of case '{}' after: {}", part.name(), from, to, c.id(), e.getMessage());
+      }
+    }
+  }
+
+  /**
+   * Deletes a staged case's records in batches, then its marker. A marker exists only while its
+   * case has no {@code (:Case)} node (the last transaction creates the one and deletes the other),
+   * so everything carrying this case id is the unfinished import's; once the case exists, only the
+   * marker is.
+   */
+  private void removeStaged(String caseId) {
+    for (String label : repository.exists(caseId) ? List.<String>of() : List.of("Message", "Actor", "Source")) {
+      long deleted;
+      do {
+        deleted = writes.execute(status -> client.query("MATCH (n:" + label + " {caseId: $caseId}) "
+                + "WITH n LIMIT 2000 DETACH DELETE n RETURN count(*)")
+            .bind(caseId).to("caseId").fetchAs(Long.class).one().orElse(0L));
+      } while (deleted > 0 && !repository.exists(caseId));
+    }
+    writes.executeWithoutResult(status ->
+        client.query("MATCH (p:PendingImport {caseId: $caseId}) DELETE p").bind(caseId).to("caseId").run());
+  }
+}
