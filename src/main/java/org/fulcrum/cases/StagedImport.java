@@ -38,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>A transaction holds everything it writes in memory until it commits: one transaction for a
  * case of a million ties needed several gigabytes of heap and spent much of its time in garbage
  * collection. Here the records are written in batches of {@code fulcrum.import.batch-size}, each
- * committed on its own, the ties by {@code fulcrum.import.writers} threads, and the case becomes
+ * committed on its own, actors and ties by {@code fulcrum.import.writers} threads, and the case becomes
  * visible only at the end:
  *
  * <ol>
@@ -164,7 +164,7 @@ class StagedImport implements InitializingBean {
     try {
       if (embedded == null) {
         for (Part<?> part : CaseGraphRepository.PARTS) {
-          writePart(c, part, part.name().equals("ties") ? writers : 1, lastBeat,
+          writePart(c, part, parallel(part) ? writers : 1, lastBeat,
               (from, to) -> writes.executeWithoutResult(status -> repository.write(c, part, from, to)));
         }
       } else {
@@ -200,8 +200,18 @@ class StagedImport implements InitializingBean {
         case "ties" -> (from, to) -> embedded.ties(c, from, to, actorIndex, nodes);
         default -> (from, to) -> writes.executeWithoutResult(status -> repository.write(c, part, from, to));
       };
-      writePart(c, part, part.name().equals("ties") ? writers : 1, lastBeat, batch);
+      writePart(c, part, parallel(part) ? writers : 1, lastBeat, batch);
     }
+  }
+
+  /**
+   * Actors and ties are written by several threads: batches of actors share nothing; batches of
+   * ties wait for each other's locks on shared actors, and one that Neo4j fails as a deadlock is
+   * rolled back whole and tried again. Sources come first and messages last, on one thread: cases
+   * hold few of them.
+   */
+  private static boolean parallel(Part<?> part) {
+    return part.name().equals("actors") || part.name().equals("ties");
   }
 
   /** Writes records {@code [from, to)} of a part in one transaction of its own. */
