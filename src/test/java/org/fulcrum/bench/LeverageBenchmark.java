@@ -102,10 +102,13 @@ public final class LeverageBenchmark {
         CaseSnapshots snapshots = context.getBean(CaseSnapshots.class);
 
         t0 = System.nanoTime();
+        long cpu0 = processCpuNanos();
         cases.importCase(generated);
         report("import (new case: batches, ties on parallel writers)", ms(t0));
+        System.out.printf(Locale.ROOT, "  %.1f s of CPU in the whole process (all threads, GC included)%n",
+            (processCpuNanos() - cpu0) / 1e9);
         generated = null;
-        // A million ties imported in one transaction leave gigabytes of transaction state behind
+        // An import leaves its transactions' state behind
         // as garbage; collected here, outside the projection's time, rather than by the
         // collections the projection's own allocations would trigger (seconds each on this heap).
         t0 = System.nanoTime();
@@ -174,6 +177,12 @@ public final class LeverageBenchmark {
     } finally {
       deleteQuietly(home);
     }
+  }
+
+  /** CPU time of this process: a figure that other work on the machine disturbs less than wall time. */
+  static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static void influence(LeverageGraph graph, long seed) {
