@@ -9,7 +9,7 @@ class SchemaMigrationsTest {
   @Test
   void versionedFilesAreFoundInOrderAndSplitIntoStatements() {
     var migrations = SchemaMigrations.load();
-    assertThat(migrations).extracting(SchemaMigrations.Migration::version).containsExactly(1, 2, 3, 4);
+    assertThat(migrations).extracting(SchemaMigrations.Migration::version).containsExactly(1, 2, 3, 4, 5);
     var first = migrations.get(0);
     assertThat(first.description()).isEqualTo("case graph constraints");
     assertThat(first.statements()).hasSize(5)
