@@ -254,11 +254,26 @@ class StagedImport implements InitializingBean {
           }
         }));
       }
+      // every writer is waited for, the failed one's partners too, before anything is cleaned up;
+      // none is interrupted: an interrupt inside a commit closes Neo4j's log channel, and the
+      // database then refuses all work until it is restarted
+      RuntimeException first = null;
       for (Future<?> f : running) {
-        await(c.id(), f);
+        try {
+          await(c.id(), f);
+        } catch (RuntimeException e) {
+          if (first == null) {
+            first = e;
+          } else {
+            first.addSuppressed(e);
+          }
+        }
+      }
+      if (first != null) {
+        throw first;
       }
     } finally {
-      pool.shutdownNow();
+      pool.shutdown();
     }
   }
 
