@@ -17,7 +17,8 @@ import org.neo4j.graphdb.Transaction;
  * with exactly the properties {@link CaseGraphRepository}'s Cypher writes ({@link
  * CaseGraphMapping#props}, {@code seq}, {@code caseId}). A tie's ends are the actor nodes this
  * import created, found by node id rather than through the (caseId, id) index, and no rows travel
- * over Bolt or through the Cypher runtime: on a case of a million ties this halves the import.
+ * over Bolt or through the Cypher runtime: on the million-tie benchmark case, 60-74 s against 105 s
+ * for the same batches as Cypher over Bolt (docs/benchmarks.md, "Import").
  * Each call is one transaction, committed before it returns.
  */
 final class EmbeddedCaseWriter {
