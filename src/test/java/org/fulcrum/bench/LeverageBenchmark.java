@@ -44,6 +44,9 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  * {@code bench} Maven profile), and any difference in path costs fails the run.
  *
  * <pre>./mvnw -Pbench test-compile exec:exec [-Dbench.args="--actors 100000 --ties 1000000 --pairs 50"]</pre>
+ *
+ * <p>{@code --in-memory} runs the algorithms on the generated case without Neo4j;
+ * {@code --in-memory --only-influence} times the influence ranking alone.
  */
 public final class LeverageBenchmark {
 
@@ -66,6 +69,10 @@ public final class LeverageBenchmark {
       t0 = System.nanoTime();
       LeverageGraph graph = LeverageGraph.of("bench", null, generated.actors(), generated.ties());
       report("build the snapshot from records in memory", ms(t0));
+      if (opt.containsKey("only-influence")) {
+        influence(graph, seed);
+        return;
+      }
       List<String[]> ids = pairs(graph, pairs, seed).stream()
           .map(p -> new String[] {graph.actor(p[0]).id(), graph.actor(p[1]).id()}).toList();
       for (int i = 0; i < 5; i++) {
@@ -197,12 +204,20 @@ public final class LeverageBenchmark {
         }
         new ReverseReachableInfluence(cascade).estimate(new InfluenceQuery(targets.get(0), 1000, 1));
         long[] reached = new long[1];
-        double[] influence = time(targets.size(), i -> reached[0] += new ReverseReachableInfluence(cascade)
-            .estimate(new InfluenceQuery(targets.get(i), 10_000, 42)).actors().stream()
-            .mapToLong(InfluenceRanking.ActorInfluence::hits).sum());
+        long[] checksum = new long[1];
+        double[] influence = time(targets.size(), i -> {
+          InfluenceRanking ranking = new ReverseReachableInfluence(cascade)
+              .estimate(new InfluenceQuery(targets.get(i), 10_000, 42));
+          for (InfluenceRanking.ActorInfluence a : ranking.actors()) {
+            reached[0] += a.hits();
+            checksum[0] = checksum[0] * 31 + a.id().hashCode() * 1_000_003L + a.hits();
+          }
+        });
         distribution("influence ranking, 10,000 samples, confidence 0.15", influence);
-        System.out.printf(Locale.ROOT, "  average reverse-reachable set: %.0f actors besides the target%n",
+        System.out.printf(Locale.ROOT, "  average reverse-reachable set: %.1f actors besides the target%n",
             reached[0] / (targets.size() * 10_000.0));
+        // same checksum, same rankings: tells a change of speed from a change of random stream
+        System.out.printf(Locale.ROOT, "  rankings checksum %016x%n", checksum[0]);
   }
 
   /** The reference the issue cites: JGraphT's own bidirectional Dijkstra on the same ties. */
