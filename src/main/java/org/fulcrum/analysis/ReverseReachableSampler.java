@@ -19,15 +19,37 @@ final class ReverseReachableSampler {
   /** Below this many in-ties, testing each tie costs less than skipping. */
   private static final int SKIP_THRESHOLD = 8;
 
-  private final LeverageGraph graph;
+  /** In-ties of actor v are {@code [inStart[v], inStart[v + 1])}, in the graph's order. */
+  private final int[] inStart;
+  /** The source of each in-tie, laid out contiguously per actor: no lookup through the tie id. */
+  private final int[] inSource;
+  /** The probability of each in-tie, parallel to {@link #inSource}. */
+  private final double[] inProbability;
   private final double[] maxInProbability;
+  /** ln(1 - pmax) per actor (negative), for geometric skips; 0 where skipping is not used. */
+  private final double[] logMiss;
 
   ReverseReachableSampler(LeverageGraph graph) {
-    this.graph = graph;
-    maxInProbability = new double[graph.actorCount()];
-    for (int e = 0; e < graph.tieCount(); e++) {
-      int v = graph.target(e);
-      maxInProbability[v] = Math.max(maxInProbability[v], graph.probability(e));
+    int n = graph.actorCount();
+    int m = graph.tieCount();
+    inStart = new int[n + 1];
+    inSource = new int[m];
+    inProbability = new double[m];
+    maxInProbability = new double[n];
+    logMiss = new double[n];
+    for (int v = 0; v < n; v++) {
+      int start = graph.inStart(v);
+      int end = graph.inEnd(v);
+      inStart[v + 1] = end;
+      double pmax = 0;
+      for (int i = start; i < end; i++) {
+        int e = graph.inEdge(i);
+        inSource[i] = graph.source(e);
+        inProbability[i] = graph.probability(e);
+        pmax = Math.max(pmax, inProbability[i]);
+      }
+      maxInProbability[v] = pmax;
+      logMiss[v] = end - start < SKIP_THRESHOLD || pmax >= 1 ? 0 : Math.log1p(-pmax);
     }
   }
 
@@ -59,14 +81,13 @@ final class ReverseReachableSampler {
     visited[root] = stamp;
     while (head < tail) {
       int v = queue[head++];
-      int start = graph.inStart(v);
-      int end = graph.inEnd(v);
-      double pmax = maxInProbability[v];
-      if (end - start < SKIP_THRESHOLD || pmax >= 1) {
+      int start = inStart[v];
+      int end = inStart[v + 1];
+      double miss = logMiss[v];
+      if (miss == 0) {
         for (int i = start; i < end; i++) {
-          int e = graph.inEdge(i);
-          int u = graph.source(e);
-          if (visited[u] != stamp && random.nextDouble() < graph.probability(e)) {
+          int u = inSource[i];
+          if (visited[u] != stamp && random.nextDouble() < inProbability[i]) {
             if (stopAt != null && stopAt[u]) {
               return -1;
             }
@@ -75,19 +96,18 @@ final class ReverseReachableSampler {
           }
         }
       } else {
-        double logMiss = Math.log1p(-pmax);
-        long i = start + (long) (Math.log(random.nextDouble()) / logMiss);
+        double pmax = maxInProbability[v];
+        long i = start + (long) (Math.log(random.nextDouble()) / miss);
         while (i < end) {
-          int e = graph.inEdge((int) i);
-          int u = graph.source(e);
-          if (visited[u] != stamp && random.nextDouble() * pmax < graph.probability(e)) {
+          int u = inSource[(int) i];
+          if (visited[u] != stamp && random.nextDouble() * pmax < inProbability[(int) i]) {
             if (stopAt != null && stopAt[u]) {
               return -1;
             }
             visited[u] = stamp;
             queue[tail++] = u;
           }
-          i += 1 + (long) (Math.log(random.nextDouble()) / logMiss);
+          i += 1 + (long) (Math.log(random.nextDouble()) / miss);
         }
       }
     }
