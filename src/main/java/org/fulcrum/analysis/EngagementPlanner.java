@@ -232,15 +232,15 @@ public final class EngagementPlanner {
     int n = graph.actorCount();
     Roots roots = new Roots(weight);
     SplittableRandom random = new SplittableRandom(seed);
-    int[] visited = new int[n];
-    int[] queue = new int[n];
+    ReverseReachableSampler.Walker walker = sampler.walker();
+    int[] queue = walker.queue;
     int[] memberStart = new int[samples + 1];
     int[] members = new int[Math.max(16, samples * 4)];
     int[] perActor = new int[n + 1];
     int size = 0;
     for (int s = 0; s < samples; s++) {
       int root = roots.pick(random);
-      int reached = sampler.sample(root, random, visited, s + 1, queue);
+      int reached = walker.sample(root, random);
       if (size + reached > members.length) {
         members = Arrays.copyOf(members, Math.max(members.length * 2, size + reached));
       }
@@ -270,12 +270,11 @@ public final class EngagementPlanner {
     Roots roots = new Roots(weight);
     double sum = roots.total();
     SplittableRandom random = new SplittableRandom(seed);
-    int[] visited = new int[n];
-    int[] queue = new int[n];
+    ReverseReachableSampler.Walker walker = sampler.walker();
     int hits = 0;
     for (int s = 0; s < samples; s++) {
       int root = roots.pick(random);
-      if (sampler.sample(root, random, visited, s + 1, queue, inPlan) < 0) {
+      if (walker.sample(root, random, inPlan) < 0) {
         hits++;
       }
     }

@@ -48,16 +48,14 @@ public final class ReverseReachableInfluence {
 
   /** How many of the samples each actor appears in. */
   int[] sampleCounts(int target, int samples, long seed) {
-    int n = graph.actorCount();
-    int[] hits = new int[n];
-    int[] visited = new int[n];
-    int[] queue = new int[n];
+    ReverseReachableSampler.Walker walker = sampler.walker();
     SplittableRandom random = new SplittableRandom(seed);
-    for (int s = 1; s <= samples; s++) {
-      int size = sampler.sample(target, random, visited, s, queue);
-      for (int i = 0; i < size; i++) {
-        hits[queue[i]]++;
-      }
+    for (int s = 0; s < samples; s++) {
+      walker.sample(target, random);
+    }
+    int[] hits = new int[graph.actorCount()];
+    for (int v = 0; v < hits.length; v++) {
+      hits[v] = walker.count(v);
     }
     return hits;
   }

@@ -33,7 +33,9 @@ class DarfurEngagementTest {
     assertThat(plan.picks().get(0).cost()).isCloseTo(3 / 0.9, within(1e-9)); // a forum, US access 0.9
     assertThat(plan.picks().get(1).cost()).isCloseTo(3 / 0.567, within(1e-3)); // a state, access 0.567
     assertThat(plan.totalWeight()).isEqualTo(88.0);
-    assertThat(plan.expectedPressure()).isCloseTo(15.6, within(0.05));
+    // sampled (10,000 samples, seed 42): 15.21, 95% interval 14.57 to 15.87; 1,000,000 samples of
+    // the red team's independent estimator put the exact value at 15.23 (standard error 0.03)
+    assertThat(plan.expectedPressure()).isCloseTo(15.21, within(0.05));
     // China would add much but costs 3 / 0.225: more than is left
     assertThat(plan.nextBest()).extracting(EngagementPlanner.Alternative::id).contains("chn");
   }

@@ -78,9 +78,9 @@ class InfluenceTest {
     assertThat((double) outside / checked).isLessThan(0.12);
   }
 
-  /** A hub with many in-ties takes the skipping path of the sampler; it must stay exact in law. */
+  /** A hub with many in-ties: its live ones are found by inversion over running products. */
   @Test
-  void skippingOverManyWeakInTiesKeepsEveryTiesProbability() {
+  void aHubWithManyWeakInTiesKeepsEveryTiesProbability() {
     TestGraphs g = TestGraphs.graph();
     for (int i = 0; i < 16; i++) {
       g.tie("l" + i, "hub", 0.05 + 0.05 * (i % 6));
@@ -93,6 +93,30 @@ class InfluenceTest {
     for (var a : sampled.actors()) {
       double p = truth.get(a.id());
       assertThat(a.reach()).as(a.id()).isCloseTo(p, within(5 * Math.sqrt(p * (1 - p) / 200_000) + 1e-9));
+    }
+  }
+
+  /**
+   * 400 in-ties into the target, each from its own actor, so each actor's reach is its tie's
+   * probability: certain ties (probability 1) and so many strong ones that the running products
+   * restart several times (below 2^-500).
+   */
+  @Test
+  void manyStrongAndCertainInTiesKeepEveryTiesProbability() {
+    TestGraphs g = TestGraphs.graph();
+    Map<String, Double> p = new java.util.HashMap<>();
+    for (int i = 0; i < 400; i++) {
+      double q = i % 50 == 7 ? 1.0 : 0.3 + 0.6 * ((i * 37) % 100) / 100.0;
+      g.tie("s" + i, "t", q);
+      p.put("s" + i, q);
+    }
+    LeverageGraph graph = g.build();
+    int samples = 40_000;
+    var sampled = new ReverseReachableInfluence(graph).estimate(new InfluenceQuery("t", samples, 5));
+    assertThat(sampled.actors()).hasSize(400);
+    for (var a : sampled.actors()) {
+      double q = p.get(a.id());
+      assertThat(a.reach()).as(a.id()).isCloseTo(q, within(5 * Math.sqrt(q * (1 - q) / samples) + 1e-9));
     }
   }
 }
