@@ -17,6 +17,9 @@ import org.fulcrum.casefile.Tie;
  */
 public final class InfluenceQuick {
 
+  /** -Dquick.threads=N: that many threads (package-private constructor); default: the public one. */
+  static final int THREADS = Integer.getInteger("quick.threads", 0);
+
   public static void main(String[] args) {
     int samples = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
@@ -33,7 +36,8 @@ public final class InfluenceQuick {
       long c0 = bean.getCurrentThreadCpuTime();
       for (int target : targets) {
         long t1 = System.nanoTime();
-        int[] hits = new ReverseReachableInfluence(graph).sampleCounts(target, samples, 42);
+        int[] hits = (THREADS > 0 ? new ReverseReachableInfluence(graph, THREADS, Runnable::run, Long.MAX_VALUE)
+            : new ReverseReachableInfluence(graph)).sampleCounts(target, samples, 42);
         each.append(String.format(Locale.ROOT, " %7.0f", (System.nanoTime() - t1) / 1e6));
         for (int v = 0; v < hits.length; v++) {
           total += hits[v];

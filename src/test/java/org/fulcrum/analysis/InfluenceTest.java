@@ -119,4 +119,27 @@ class InfluenceTest {
       assertThat(a.reach()).as(a.id()).isCloseTo(q, within(5 * Math.sqrt(q * (1 - q) / samples) + 1e-9));
     }
   }
+
+  /** Blocks of samples have their own random streams: one thread or two, the same counts. */
+  @Test
+  void countsAreTheSameWithOneOrTwoThreads() throws Exception {
+    LeverageGraph g = TestGraphs.random(3, 60, 0.08);
+    int target = g.require("a0", "target");
+    int samples = 20 * ReverseReachableInfluence.BLOCK + 17;
+    int[] one = new ReverseReachableInfluence(g, 1, Runnable::run, 0).sampleCounts(target, samples, 9);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(1);
+    try {
+      int[] two = new ReverseReachableInfluence(g, 2, pool, 0).sampleCounts(target, samples, 9);
+      assertThat(two).isEqualTo(one);
+    } finally {
+      pool.shutdown();
+    }
+    // a helper that never gets a thread is not waited for
+    int[] unhelped = new ReverseReachableInfluence(g, 2, task -> { }, 0).sampleCounts(target, samples, 9);
+    assertThat(unhelped).isEqualTo(one);
+    assertThat(java.util.Arrays.stream(one).sum()).as("the samples reach beyond the target")
+        .isGreaterThan(2 * samples);
+    // the public constructor (common pool, its own threshold) too
+    assertThat(new ReverseReachableInfluence(g).sampleCounts(target, samples, 9)).isEqualTo(one);
+  }
 }
