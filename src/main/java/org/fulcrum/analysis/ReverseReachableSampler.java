@@ -123,6 +123,8 @@ final class ReverseReachableSampler {
     private int flagged;
     /** The sources of the live ties found for the current batch of actors. */
     private int[] live = new int[1024];
+    /** Sum of values loaded only to bring them into the cache; kept so they are not optimised away. */
+    long sink;
 
     /** How many of this walker's samples reached actor v. */
     int count(int v) {
@@ -169,10 +171,15 @@ final class ReverseReachableSampler {
       seen[root >>> 6] |= 1L << root;
       hits[root]++;
       int next = 0;
+      long touched = 0;
       while (next < tail) {
-        // the actors queued so far are one batch: first the live ties into all of them are found,
-        // then their sources not reached yet are queued
+        // the actors queued so far are one batch: their runs' first lines are loaded all at once,
+        // so that the cache misses overlap instead of stalling the walk one actor at a time; then
+        // the live ties into all of them are found; then their sources not reached yet are queued
         int batchEnd = tail;
+        for (int q = next; q < batchEnd; q++) {
+          touched += blob[heads[q]];
+        }
         int[] live = this.live;
         int lives = 0;
         for (int q = next; q < batchEnd; q++) {
@@ -209,6 +216,7 @@ final class ReverseReachableSampler {
             heads[tail++] = head[u];
             if (stopAt != null && stopAt[u]) {
               flagged = tail;
+              sink += touched;
               return -1;
             }
             hits[u]++;
@@ -217,6 +225,7 @@ final class ReverseReachableSampler {
         next = batchEnd;
       }
       flagged = tail;
+      sink += touched;
       return tail;
     }
 
