@@ -56,7 +56,7 @@ public final class EngagementPlanner {
 
   public EngagementPlanner(LeverageGraph graph) {
     this.graph = Objects.requireNonNull(graph, "graph");
-    this.sampler = new ReverseReachableSampler(graph);
+    this.sampler = ReverseReachableSampler.of(graph);
   }
 
   /** One engaged actor, in the order chosen. */

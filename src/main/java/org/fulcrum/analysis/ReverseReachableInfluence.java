@@ -55,7 +55,7 @@ public final class ReverseReachableInfluence {
    */
   ReverseReachableInfluence(LeverageGraph graph, int threads, Executor executor, long parallelWork) {
     this.graph = Objects.requireNonNull(graph, "graph");
-    this.sampler = new ReverseReachableSampler(graph);
+    this.sampler = ReverseReachableSampler.of(graph);
     this.threads = Math.max(1, threads);
     this.executor = Objects.requireNonNull(executor, "executor");
     this.parallelWork = parallelWork;

@@ -142,4 +142,12 @@ class InfluenceTest {
     // the public constructor (common pool, its own threshold) too
     assertThat(new ReverseReachableInfluence(g).sampleCounts(target, samples, 9)).isEqualTo(one);
   }
+
+  /** A snapshot's sampler tables are built once and shared by later queries on it. */
+  @Test
+  void samplerTablesAreBuiltOncePerSnapshot() {
+    LeverageGraph g = TestGraphs.random(4, 7, 0.3);
+    assertThat(ReverseReachableSampler.of(g)).isSameAs(ReverseReachableSampler.of(g));
+    assertThat(ReverseReachableSampler.of(TestGraphs.random(4, 7, 0.3))).isNotSameAs(ReverseReachableSampler.of(g));
+  }
 }
