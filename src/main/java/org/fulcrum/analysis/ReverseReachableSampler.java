@@ -25,8 +25,10 @@ import java.util.WeakHashMap;
  * (a new segment) wherever they would fall below 2^-500, and after any tie with probability 1.
  *
  * <p><b>Layout.</b> The walk is bound by memory latency more than by arithmetic, so each actor's
- * in-ties sit in one contiguous run of {@link #blob}: a header, the products, then the sources
- * two to a long.
+ * in-ties sit in one contiguous run of {@link #blob}: a header with the last product, then the ties
+ * two by two, their products next to their sources. The walk goes batch by batch (the actors
+ * queued so far) and first loads each batch's run headers in one tight pass, so that their cache
+ * misses overlap instead of stalling the walk one actor at a time.
  */
 final class ReverseReachableSampler {
 
