@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.fulcrum.casefile.Actor;
 import org.fulcrum.casefile.ActorKind;
 import org.fulcrum.casefile.Channel;
@@ -48,6 +50,11 @@ public final class LeverageGraph {
   private final byte[] actorKind;
   private final boolean[] everyTie;
 
+  /** Ties per unit of work while the tie columns are filled. */
+  private static final int CHUNK = 1 << 16;
+  /** From this many ties on, the tie columns are filled on several threads. */
+  static final int PARALLEL_TIES = 200_000;
+
   private LeverageGraph(String caseId, LocalDate asOf, List<Actor> actors, List<Tie> ties) {
     this.caseId = caseId;
     this.asOf = asOf;
@@ -72,24 +79,38 @@ public final class LeverageGraph {
     target = new int[m];
     probability = new double[m];
     cost = new double[m];
+    // Each tie's columns depend on that tie alone: on large cases the chunks are filled on the
+    // common fork-join pool (a million ties: a record and two id look-ups each, mostly cache misses)
+    int chunks = (m + CHUNK - 1) / CHUNK;
+    AtomicInteger firstUnknown = new AtomicInteger(m);
+    IntStream work = IntStream.range(0, chunks);
+    (m >= PARALLEL_TIES ? work.parallel() : work).forEach(c -> {
+      for (int e = c * CHUNK, end = Math.min(m, e + CHUNK); e < end; e++) {
+        Tie t = this.ties.get(e);
+        Integer s = actorIndex.get(t.source());
+        Integer d = actorIndex.get(t.target());
+        if (s == null || d == null) {
+          firstUnknown.accumulateAndGet(e, Math::min);
+          continue;
+        }
+        source[e] = s;
+        target[e] = d;
+        tieType[e] = ordinal(t.type());
+        tieChannel[e] = ordinal(t.channel());
+        tiePolarity[e] = ordinal(t.polarity());
+        probability[e] = t.strength() * t.confidence();
+        cost[e] = -Math.log(probability[e]);
+      }
+    });
+    if (firstUnknown.get() < m) {
+      throw new IllegalArgumentException("tie " + this.ties.get(firstUnknown.get()).id()
+          + " names an actor not in the graph");
+    }
     int[] outDegree = new int[n + 1];
     int[] inDegree = new int[n + 1];
     for (int e = 0; e < m; e++) {
-      Tie t = ties.get(e);
-      Integer s = actorIndex.get(t.source());
-      Integer d = actorIndex.get(t.target());
-      if (s == null || d == null) {
-        throw new IllegalArgumentException("tie " + t.id() + " names an actor not in the graph");
-      }
-      source[e] = s;
-      target[e] = d;
-      tieType[e] = ordinal(t.type());
-      tieChannel[e] = ordinal(t.channel());
-      tiePolarity[e] = ordinal(t.polarity());
-      probability[e] = t.strength() * t.confidence();
-      cost[e] = -Math.log(probability[e]);
-      outDegree[s + 1]++;
-      inDegree[d + 1]++;
+      outDegree[source[e] + 1]++;
+      inDegree[target[e] + 1]++;
     }
     outStart = prefixSums(outDegree);
     inStart = prefixSums(inDegree);
