@@ -48,10 +48,16 @@ async function listCases() {
   }
 }
 
-async function open(id) {
-  await app.refreshCaseList(id);
-  await app.loadCase(id);
-  app.select('leverage');
+function open(id) {
+  app.whenFree(async () => {
+    try {
+      await app.refreshCaseList(id);
+      await app.loadCase(id);
+      app.select('leverage');
+    } catch (e) {
+      fill(ui.list, problemBox(e));
+    }
+  });
 }
 
 function importPanel() {
@@ -79,8 +85,14 @@ async function importCase() {
     const answer = await app.api.post('/api/cases', file, { contentType: zip ? 'application/zip' : 'application/json' });
     fill(ui.importResult, h('p', { class: 'notice', role: 'status' },
       `${answer.replaced ? 'Replaced' : 'Imported'} case ${answer.id}: ${answer.actors} actors, ${answer.ties} ties, ${answer.messages} messages, ${answer.sources} sources.`));
-    await app.refreshCaseList(answer.id);
-    await app.loadCase(answer.id);
+    if (answer.id === app.caseId) {
+      await app.loadCase(answer.id); // the case on screen was replaced: a reload keeps unsaved edits
+    } else {
+      // another case: shown unless the edit form holds unsaved work the user wants to keep
+      await app.refreshCaseList();
+      app.whenFree(() => app.refreshCaseList(answer.id).then(() => app.loadCase(answer.id))
+        .catch(e => fill(ui.importResult, problemBox(e))));
+    }
   } catch (e) {
     // the API names the upload "request body"; the user knows it by its file name
     for (const problem of e.errors || []) {

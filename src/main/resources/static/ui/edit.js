@@ -170,6 +170,11 @@ export function mount(el, theApp) {
         els.list),
       els.detail));
   app.on('case', ({ changedCase }) => caseLoaded(changedCase));
+  // another case or signing out would close the form: ask first, where the form can be seen
+  app.guards.push({
+    unsaved: () => state.dirty,
+    ask: (go, stay) => { app.select('edit'); whenDiscarded(go, stay); },
+  });
   renderAll();
 }
 

@@ -36,6 +36,17 @@ export const app = {
   showProblem(el, error) { fill(el, problemBox(error)); },
   remember(name, answer) { this.results[name] = answer; this.emit('result', { name, answer }); },
   select(tabName) { selectTab(document.getElementById(`tab-${tabName}`)); },
+  /** Views holding work that is not saved: each { unsaved(), ask(go, stay) } (the edit form). */
+  guards: [],
+  /**
+   * Runs `go` at once, or, when a view holds unsaved work, once the user agrees to drop it; runs
+   * `stay` if they keep it. For anything that would throw the work away: another case, signing out.
+   */
+  whenFree(go, stay) {
+    const guard = this.guards.find(g => g.unsaved());
+    if (guard) guard.ask(go, stay);
+    else go();
+  },
 
   /** Loads a case's records; every view redraws from the 'case' event. */
   async loadCase(id) {
@@ -99,7 +110,7 @@ function wireTabs() {
 
 function signOut() {
   // Spring Security's logout takes a POST with the CSRF token (api.js sends it)
-  api.raw('POST', '/logout').finally(() => window.location.assign('/login?signedOut'));
+  app.whenFree(() => api.raw('POST', '/logout').finally(() => window.location.assign('/login?signedOut')));
 }
 
 async function start() {
@@ -113,7 +124,10 @@ async function start() {
       view.mount(document.getElementById(`view-${name}`), app);
     }
     document.getElementById('case-select').addEventListener('change', e => {
-      if (e.target.value) app.loadCase(e.target.value).catch(err => fill(status, problemBox(err)));
+      const wanted = e.target.value;
+      if (!wanted) return;
+      app.whenFree(() => app.loadCase(wanted).catch(err => fill(status, problemBox(err))),
+        () => { e.target.value = app.caseId; });
     });
     const fromUrl = new URLSearchParams(location.hash.substring(1)).get('case');
     const list = await app.refreshCaseList(fromUrl);

@@ -351,6 +351,41 @@ class WebUiIT {
 
   @Test
   @Order(6)
+  void anotherCaseWaitsUntilTheUserDropsUnsavedEdits() throws Exception {
+    showCase();
+    tab("edit");
+    browser.findElement(By.id("edit-type-actors")).click();
+    WebElement filter = browser.findElement(By.id("edit-filter"));
+    filter.clear();
+    filter.sendKeys("egy");
+    waiting().until(d -> d.findElements(By.cssSelector("#edit-list [data-id='egy']")).size() == 1);
+    browser.findElement(By.cssSelector("#edit-list [data-id='egy']")).click();
+    waiting().until(d -> d.findElements(By.id("edit-name")).size() == 1);
+    browser.findElement(By.id("edit-name")).sendKeys(" (edited)");
+
+    // another case in the picker: the form asks first; keeping the edits keeps the case
+    tab("leverage");
+    new Select(browser.findElement(By.id("case-select"))).selectByValue("kenya-2007-2008");
+    waiting().until(d -> d.findElements(By.id("edit-discard")).size() == 1);
+    assertThat(browser.findElement(By.id("view-edit")).isDisplayed()).isTrue();
+    assertThat(browser.findElement(By.id("edit-confirm")).getText()).contains("unsaved changes").contains("egy");
+    browser.findElement(By.id("edit-keep")).click();
+    assertThat(new Select(browser.findElement(By.id("case-select"))).getFirstSelectedOption().getAttribute("value"))
+        .isEqualTo(CASE);
+    assertThat(browser.findElement(By.id("edit-name")).getAttribute("value")).endsWith(" (edited)");
+    assertThat(browser.findElement(By.id("case-asof")).getText()).contains("2007-07-31");
+
+    // dropping them opens the other case, and nothing was saved
+    new Select(browser.findElement(By.id("case-select"))).selectByValue("kenya-2007-2008");
+    waiting().until(d -> d.findElements(By.id("edit-discard")).size() == 1);
+    browser.findElement(By.id("edit-discard")).click();
+    waiting().until(d -> d.findElement(By.id("case-asof")).getText().contains("2008-02-28"));
+    assertThat(api("/api/cases/" + CASE + "/actors/egy").get("name").asText()).doesNotEndWith(" (edited)");
+    showCase();
+  }
+
+  @Test
+  @Order(7)
   void tabsAreReachableByKeyboard() {
     // the first Tab stop is the skip link, and a focused control shows a visible outline
     browser.navigate().refresh();
@@ -369,7 +404,7 @@ class WebUiIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void signingOutEndsTheSession() {
     browser.findElement(By.id("sign-out")).click();
     waiting().until(ExpectedConditions.urlContains("/login?signedOut"));
