@@ -37,6 +37,11 @@ class StagedImportIT {
   static ConfigurableApplicationContext context;
   static CaseService cases;
   static Neo4jClient client;
+  /**
+   * The heartbeat a dead process's marker is left with: any on the embedded store (no other
+   * process can use it); on an external store, one older than the staleness limit.
+   */
+  static String deadHeartbeat = "datetime()";
 
   @BeforeAll
   static void start() {
@@ -97,10 +102,10 @@ class StagedImportIT {
     // what a killed process leaves: its marker and some of the case's records, no (:Case) node
     client.query("""
             CREATE (:PendingImport {caseId: 'orphan', owner: 'a process that died',
-                                    startedAt: datetime(), heartbeatAt: datetime()})
+                                    startedAt: datetime(), heartbeatAt: %s})
             CREATE (a:Actor {caseId: 'orphan', id: 'ghost-a', seq: 0})-[:TIE {caseId: 'orphan', id: 'ghost-t'}]->
                    (:Actor {caseId: 'orphan', id: 'ghost-b', seq: 1})
-            CREATE (:Source {caseId: 'orphan', id: 'ghost-s'})""").run();
+            CREATE (:Source {caseId: 'orphan', id: 'ghost-s'})""".formatted(deadHeartbeat)).run();
     assertThat(cases.exists("orphan")).as("invisible: no case node").isFalse();
 
     CaseFile c = GeneratedLeverageGraph.generate("orphan", 50, 200, 1.0, 6);
