@@ -49,7 +49,7 @@ async function listCases() {
 }
 
 function open(id) {
-  app.whenFree(async () => {
+  const show = async () => {
     try {
       await app.refreshCaseList(id);
       await app.loadCase(id);
@@ -57,7 +57,9 @@ function open(id) {
     } catch (e) {
       fill(ui.list, problemBox(e));
     }
-  });
+  };
+  if (id === app.caseId) show(); // the same case: a reload keeps unsaved edits
+  else app.whenFree(show);
 }
 
 function importPanel() {
