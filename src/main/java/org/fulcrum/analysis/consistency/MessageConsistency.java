@@ -219,7 +219,9 @@ public final class MessageConsistency {
       reviewed += entries.size();
       findings += ic.findings().size();
     }
-    double score = reviewed == 0 ? 1 : clamp(1 - loss / reviewed);
+    // rounded as the issues' scores are (6 digits): recomputed from them, it would carry their
+    // rounding (0.33333325 for a third)
+    double score = reviewed == 0 ? 1 : round(clamp(1 - loss / reviewed));
     String explanation = reviewed == 0
         ? "no coalition messages to review" + (unclassified.isEmpty() ? "" : " (" + unclassified.size()
             + " without a stance the lexicon could derive)")
