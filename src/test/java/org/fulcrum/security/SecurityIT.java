@@ -126,6 +126,24 @@ class SecurityIT {
     assertThat(call("Bearer fulcrum_made-up", "GET", "/api/cases", null).status()).isEqualTo(401);
   }
 
+  /** Tokens found once are remembered for a few seconds; a change of role or user is seen at once. */
+  @Test
+  void aTokenFollowsItsOwnersRoleChangesAndDeletionAtOnce() throws Exception {
+    call(ADMIN, "POST", "/api/users", "{\"username\": \"tom\", \"password\": \"tom-password-1\", \"role\": \"viewer\"}");
+    String bearer = "Bearer " + call(TestStores.basic("tom", "tom-password-1"), "POST", "/api/users/me/tokens",
+        "{\"name\": \"script\"}").json().get("token").asString();
+    assertThat(call(bearer, "GET", "/api/users/me", null).json().get("role").asString()).isEqualTo("viewer");
+    // an import of an empty object: a viewer may not import (403); an analyst may, and gets the
+    // file's problems (400); nothing is written either way
+    assertThat(call(bearer, "POST", "/api/cases", "{}").status()).isEqualTo(403);
+
+    assertThat(call(ADMIN, "PUT", "/api/users/tom/role", "{\"role\": \"analyst\"}").status()).isEqualTo(200);
+    assertThat(call(bearer, "POST", "/api/cases", "{}").status()).isEqualTo(400);
+
+    call(ADMIN, "DELETE", "/api/users/tom", null);
+    assertThat(call(bearer, "GET", "/api/cases", null).status()).isEqualTo(401);
+  }
+
   @Test
   void aRestrictedCaseIsInvisibleToEveryoneNotNamed() throws Exception {
     Answer restricted = call(ANALYST, "PUT", "/api/cases/mini/access", "{\"users\": [\"anna\"]}");
