@@ -90,10 +90,9 @@ async function importCase() {
     if (answer.id === app.caseId) {
       await app.loadCase(answer.id); // the case on screen was replaced: a reload keeps unsaved edits
     } else {
-      // another case: shown unless the edit form holds unsaved work the user wants to keep
+      // another case: listed at once, shown unless the edit form holds unsaved work the user keeps
       await app.refreshCaseList();
-      app.whenFree(() => app.refreshCaseList(answer.id).then(() => app.loadCase(answer.id))
-        .catch(e => fill(ui.importResult, problemBox(e))));
+      app.whenFree(() => app.loadCase(answer.id).catch(e => fill(ui.importResult, problemBox(e))));
     }
   } catch (e) {
     // the API names the upload "request body"; the user knows it by its file name

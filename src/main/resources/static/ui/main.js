@@ -62,6 +62,8 @@ export const app = {
       this.selection = { engager: null, target: null, asOf: summary.asOf || null };
       history.replaceState(null, '', `#case=${encodeURIComponent(id)}`);
     }
+    const picker = document.getElementById('case-select');
+    if ([...picker.options].some(o => o.value === id)) picker.value = id; // the picker shows the case on screen
     fill(document.getElementById('case-asof'), summary.asOf ? `as of ${summary.asOf}` : '');
     this.status(`${summary.title}: ${actors.length} actors, ${ties.length} ties, ${msgs.length} messages.`);
     this.emit('case', { changedCase });
