@@ -35,19 +35,19 @@ public class CaseService {
   private final ApplicationEventPublisher events;
   private final CaseValidator validator = new CaseValidator();
 
-  private final EmbeddedCaseReader embedded;
+  private final CaseGraphPort graph;
   private final TransactionTemplate transactions;
   private final TransactionTemplate writes;
   private final StagedImport staged;
 
   CaseService(CaseGraphRepository repository, CaseHistory history, ObjectProvider<CaseGate> gate,
-      ApplicationEventPublisher events, SchemaMigrations schema, EmbeddedCaseReader embedded,
+      ApplicationEventPublisher events, SchemaMigrations schema, CaseGraphPort graph,
       PlatformTransactionManager transactionManager, StagedImport staged) {
     this.repository = repository;
     this.history = history;
     this.gate = gate;
     this.events = events;
-    this.embedded = embedded;
+    this.graph = graph;
     this.transactions = new TransactionTemplate(transactionManager);
     this.transactions.setReadOnly(true);
     this.writes = new TransactionTemplate(transactionManager);
@@ -121,17 +121,13 @@ public class CaseService {
   }
 
   /**
-   * The analyses' input. On the embedded store actors and ties are read in process (faster on
-   * large cases); the date, which also checks that the case exists, comes through the driver.
+   * The analyses' input, through the {@link CaseGraphPort} (in process on the embedded store); the
+   * date, which also checks that the case exists, comes through the driver.
    */
   public GraphContent graphContent(String caseId) {
     LocalDate asOf = transactions.execute(status -> asOf(caseId));
-    if (embedded.available()) {
-      var content = embedded.read(caseId);
-      return new GraphContent(asOf, content.actors(), content.ties());
-    }
-    return transactions.execute(status ->
-        new GraphContent(asOf, repository.actors(caseId), repository.ties(caseId, false)));
+    CaseGraphPort.Snapshot content = graph.read(caseId);
+    return new GraphContent(asOf, content.actors(), content.ties());
   }
 
   /**
@@ -145,7 +141,7 @@ public class CaseService {
     return new GraphContent(asOf, repository.actors(caseId, ids), repository.tiesAmong(caseId, ids));
   }
 
-  /** The same, always through the driver: the reference the embedded reader is tested against. */
+  /** The same, always through the driver: the reference the in-process adapter is tested against. */
   @Transactional(readOnly = true)
   public GraphContent graphContentOverBolt(String caseId) {
     return new GraphContent(asOf(caseId), repository.actors(caseId), repository.ties(caseId, false));
