@@ -82,6 +82,9 @@ final class EmbeddedCaseGraph implements CaseGraphPort, AutoCloseable {
   @Override
   public StagedWrite stage(CaseFile c) {
     StagedWrite overBolt = driver.stage(c);
+    if (!internalsUsable) {
+      return overBolt;
+    }
     // the actor nodes this import creates, by position in the file: where a tie's ends are found
     long[] nodes = new long[c.actors().size()];
     Map<String, Integer> actorIndex = new HashMap<>(c.actors().size() * 2);
