@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,148 +47,163 @@ class CaseRecordController {
     this.cases = cases;
   }
 
-  // ---- actors --------------------------------------------------------------------------------
+  // ---- actors ------------------------------------------------------------------------------
 
   @Operation(summary = "List a case's actors")
   @GetMapping("/actors")
   List<Actor> actors(@PathVariable String caseId) {
-    return cases.actors(caseId);
+    return cases.records(RecordKind.ACTOR, caseId);
   }
 
   @Operation(summary = "One actor, with its version as the ETag")
   @GetMapping("/actors/{id}")
-  ResponseEntity<Object> actor(@PathVariable String caseId, @PathVariable String id) {
-    return tagged(cases.versioned(caseId, "actor", id));
+  ResponseEntity<Actor> actor(@PathVariable String caseId, @PathVariable String id) {
+    return read(RecordKind.ACTOR, caseId, id);
   }
 
-  @Operation(summary = "Create a actor")
+  @Operation(summary = "Create an actor")
   @PostMapping(path = "/actors", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Actor> createActor(@PathVariable String caseId, @RequestBody byte[] body) {
-    var saved = cases.saveActor(caseId, record(body, null), true, null);
-    return created(caseId, "actors", saved.record().id(), saved);
+    return create(RecordKind.ACTOR, caseId, body);
   }
 
-  @Operation(summary = "Create or replace a actor", description = IF_MATCH)
+  @Operation(summary = "Create or replace an actor", description = IF_MATCH)
   @PutMapping(path = "/actors/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Object> putActor(@PathVariable String caseId, @PathVariable String id,
+  ResponseEntity<Actor> putActor(@PathVariable String caseId, @PathVariable String id,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @RequestBody byte[] body) {
-    return tagged(cases.saveActor(caseId, record(body, id), false, version(ifMatch)));
+    return put(RecordKind.ACTOR, caseId, id, ifMatch, body);
   }
 
-  @Operation(summary = "Delete an actor (409 while ties or messages name it)", description = "If-Match, when given, must name the current version.")
+  @Operation(summary = "Delete an actor (409 while ties or messages name it)", description = DELETE_IF_MATCH)
   @DeleteMapping("/actors/{id}")
   ResponseEntity<Void> deleteActor(@PathVariable String caseId, @PathVariable String id,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-    cases.deleteActor(caseId, id, version(ifMatch));
-    return ResponseEntity.noContent().build();
+    return delete(RecordKind.ACTOR, caseId, id, ifMatch);
   }
 
-  // ---- ties ----------------------------------------------------------------------------------
+  // ---- ties --------------------------------------------------------------------------------
 
   @Operation(summary = "List a case's ties")
   @GetMapping("/ties")
   List<Tie> ties(@PathVariable String caseId) {
-    return cases.ties(caseId);
+    return cases.records(RecordKind.TIE, caseId);
   }
 
   @Operation(summary = "One tie, with its version as the ETag")
   @GetMapping("/ties/{id}")
-  ResponseEntity<Object> tie(@PathVariable String caseId, @PathVariable String id) {
-    return tagged(cases.versioned(caseId, "tie", id));
+  ResponseEntity<Tie> tie(@PathVariable String caseId, @PathVariable String id) {
+    return read(RecordKind.TIE, caseId, id);
   }
 
   @Operation(summary = "Create a tie", description = "Without an id, the tie gets"
       + " source:type:target (plus :from when it has a start date).")
   @PostMapping(path = "/ties", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Tie> createTie(@PathVariable String caseId, @RequestBody byte[] body) {
-    var saved = cases.saveTie(caseId, record(body, null), true, null);
-    return created(caseId, "ties", saved.record().id(), saved);
+    return create(RecordKind.TIE, caseId, body);
   }
 
   @Operation(summary = "Create or replace a tie", description = IF_MATCH)
   @PutMapping(path = "/ties/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Object> putTie(@PathVariable String caseId, @PathVariable String id,
+  ResponseEntity<Tie> putTie(@PathVariable String caseId, @PathVariable String id,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @RequestBody byte[] body) {
-    return tagged(cases.saveTie(caseId, record(body, id), false, version(ifMatch)));
+    return put(RecordKind.TIE, caseId, id, ifMatch, body);
   }
 
-  @Operation(summary = "Delete a tie", description = "If-Match, when given, must name the current version.")
+  @Operation(summary = "Delete a tie", description = DELETE_IF_MATCH)
   @DeleteMapping("/ties/{id}")
   ResponseEntity<Void> deleteTie(@PathVariable String caseId, @PathVariable String id,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-    cases.deleteTie(caseId, id, version(ifMatch));
-    return ResponseEntity.noContent().build();
+    return delete(RecordKind.TIE, caseId, id, ifMatch);
   }
 
-  // ---- messages ------------------------------------------------------------------------------
+  // ---- messages ----------------------------------------------------------------------------
 
   @Operation(summary = "List a case's messages, by date")
   @GetMapping("/messages")
   List<Message> messages(@PathVariable String caseId) {
-    return cases.messages(caseId);
+    return cases.records(RecordKind.MESSAGE, caseId);
   }
 
   @Operation(summary = "One message, with its version as the ETag")
   @GetMapping("/messages/{id}")
-  ResponseEntity<Object> message(@PathVariable String caseId, @PathVariable String id) {
-    return tagged(cases.versioned(caseId, "message", id));
+  ResponseEntity<Message> message(@PathVariable String caseId, @PathVariable String id) {
+    return read(RecordKind.MESSAGE, caseId, id);
   }
 
   @Operation(summary = "Create a message")
   @PostMapping(path = "/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Message> createMessage(@PathVariable String caseId, @RequestBody byte[] body) {
-    var saved = cases.saveMessage(caseId, record(body, null), true, null);
-    return created(caseId, "messages", saved.record().id(), saved);
+    return create(RecordKind.MESSAGE, caseId, body);
   }
 
   @Operation(summary = "Create or replace a message", description = IF_MATCH)
   @PutMapping(path = "/messages/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Object> putMessage(@PathVariable String caseId, @PathVariable String id,
+  ResponseEntity<Message> putMessage(@PathVariable String caseId, @PathVariable String id,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @RequestBody byte[] body) {
-    return tagged(cases.saveMessage(caseId, record(body, id), false, version(ifMatch)));
+    return put(RecordKind.MESSAGE, caseId, id, ifMatch, body);
   }
 
-  @Operation(summary = "Delete a message", description = "If-Match, when given, must name the current version.")
+  @Operation(summary = "Delete a message", description = DELETE_IF_MATCH)
   @DeleteMapping("/messages/{id}")
   ResponseEntity<Void> deleteMessage(@PathVariable String caseId, @PathVariable String id,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-    cases.deleteMessage(caseId, id, version(ifMatch));
-    return ResponseEntity.noContent().build();
+    return delete(RecordKind.MESSAGE, caseId, id, ifMatch);
   }
 
-  // ---- sources -------------------------------------------------------------------------------
+  // ---- sources -----------------------------------------------------------------------------
 
   @Operation(summary = "List a case's sources")
   @GetMapping("/sources")
   List<Source> sources(@PathVariable String caseId) {
-    return cases.sources(caseId);
+    return cases.records(RecordKind.SOURCE, caseId);
   }
 
   @Operation(summary = "One source, with its version as the ETag")
   @GetMapping("/sources/{id}")
-  ResponseEntity<Object> source(@PathVariable String caseId, @PathVariable String id) {
-    return tagged(cases.versioned(caseId, "source", id));
+  ResponseEntity<Source> source(@PathVariable String caseId, @PathVariable String id) {
+    return read(RecordKind.SOURCE, caseId, id);
   }
 
   @Operation(summary = "Create a source")
   @PostMapping(path = "/sources", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Source> createSource(@PathVariable String caseId, @RequestBody byte[] body) {
-    var saved = cases.saveSource(caseId, record(body, null), true, null);
-    return created(caseId, "sources", saved.record().id(), saved);
+    return create(RecordKind.SOURCE, caseId, body);
   }
 
   @Operation(summary = "Create or replace a source", description = IF_MATCH)
   @PutMapping(path = "/sources/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Object> putSource(@PathVariable String caseId, @PathVariable String id,
+  ResponseEntity<Source> putSource(@PathVariable String caseId, @PathVariable String id,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @RequestBody byte[] body) {
-    return tagged(cases.saveSource(caseId, record(body, id), false, version(ifMatch)));
+    return put(RecordKind.SOURCE, caseId, id, ifMatch, body);
   }
 
-  @Operation(summary = "Delete a source (409 while records cite it)", description = "If-Match, when given, must name the current version.")
+  @Operation(summary = "Delete a source (409 while records cite it)", description = DELETE_IF_MATCH)
   @DeleteMapping("/sources/{id}")
   ResponseEntity<Void> deleteSource(@PathVariable String caseId, @PathVariable String id,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-    cases.deleteSource(caseId, id, version(ifMatch));
+    return delete(RecordKind.SOURCE, caseId, id, ifMatch);
+  }
+
+  // ---- the one path every kind takes ------------------------------------------------------
+
+  private <T> ResponseEntity<T> read(RecordKind<T> kind, String caseId, String id) {
+    return tagged(cases.versioned(kind, caseId, id));
+  }
+
+  private <T> ResponseEntity<T> create(RecordKind<T> kind, String caseId, byte[] body) {
+    var saved = cases.save(kind, caseId, record(body, null), true, null);
+    return ResponseEntity.created(URI.create("/api/cases/" + caseId + "/" + kind.plural() + "/"
+            + URLEncoder.encode(kind.id(saved.record()), StandardCharsets.UTF_8)))
+        .eTag(etag(saved.version())).body(saved.record());
+  }
+
+  private <T> ResponseEntity<T> put(RecordKind<T> kind, String caseId, String id, String ifMatch,
+      byte[] body) {
+    return tagged(cases.save(kind, caseId, record(body, id), false, version(ifMatch)));
+  }
+
+  private ResponseEntity<Void> delete(RecordKind<?> kind, String caseId, String id, String ifMatch) {
+    cases.delete(kind, caseId, id, version(ifMatch));
     return ResponseEntity.noContent().build();
   }
 
@@ -213,14 +230,9 @@ class CaseRecordController {
       + " answers 428. Creating a record through PUT needs no If-Match. The answer carries the new"
       + " version as its ETag.";
 
-  private static <T> ResponseEntity<T> created(String caseId, String kind, String id,
-      CaseService.Versioned<T> saved) {
-    return ResponseEntity.created(URI.create("/api/cases/" + caseId + "/" + kind + "/"
-            + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8)))
-        .eTag(etag(saved.version())).body(saved.record());
-  }
+  static final String DELETE_IF_MATCH = "If-Match, when given, must name the current version.";
 
-  private static ResponseEntity<Object> tagged(CaseService.Versioned<?> v) {
+  private static <T> ResponseEntity<T> tagged(CaseService.Versioned<T> v) {
     return ResponseEntity.ok().eTag(etag(v.version())).body(v.record());
   }
 

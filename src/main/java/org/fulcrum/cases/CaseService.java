@@ -11,11 +11,8 @@ import org.fulcrum.casefile.CaseFile;
 import org.fulcrum.casefile.CaseFormatException;
 import org.fulcrum.casefile.CaseSummary;
 import org.fulcrum.casefile.CaseValidator;
-import org.fulcrum.casefile.CaseValidator.References;
 import org.fulcrum.casefile.ImportProblem;
-import org.fulcrum.casefile.Message;
 import org.fulcrum.casefile.RawRecord;
-import org.fulcrum.casefile.Source;
 import org.fulcrum.casefile.Tie;
 import org.fulcrum.store.SchemaMigrations;
 import org.springframework.beans.factory.ObjectProvider;
@@ -38,19 +35,19 @@ public class CaseService {
   private final ApplicationEventPublisher events;
   private final CaseValidator validator = new CaseValidator();
 
-  private final EmbeddedCaseReader embedded;
+  private final CaseGraphPort graph;
   private final TransactionTemplate transactions;
   private final TransactionTemplate writes;
   private final StagedImport staged;
 
   CaseService(CaseGraphRepository repository, CaseHistory history, ObjectProvider<CaseGate> gate,
-      ApplicationEventPublisher events, SchemaMigrations schema, EmbeddedCaseReader embedded,
+      ApplicationEventPublisher events, SchemaMigrations schema, CaseGraphPort graph,
       PlatformTransactionManager transactionManager, StagedImport staged) {
     this.repository = repository;
     this.history = history;
     this.gate = gate;
     this.events = events;
-    this.embedded = embedded;
+    this.graph = graph;
     this.transactions = new TransactionTemplate(transactionManager);
     this.transactions.setReadOnly(true);
     this.writes = new TransactionTemplate(transactionManager);
@@ -124,17 +121,13 @@ public class CaseService {
   }
 
   /**
-   * The analyses' input. On the embedded store actors and ties are read in process (faster on
-   * large cases); the date, which also checks that the case exists, comes through the driver.
+   * The analyses' input, through the {@link CaseGraphPort} (in process on the embedded store); the
+   * date, which also checks that the case exists, comes through the driver.
    */
   public GraphContent graphContent(String caseId) {
     LocalDate asOf = transactions.execute(status -> asOf(caseId));
-    if (embedded.available()) {
-      var content = embedded.read(caseId);
-      return new GraphContent(asOf, content.actors(), content.ties());
-    }
-    return transactions.execute(status ->
-        new GraphContent(asOf, repository.actors(caseId), repository.ties(caseId, false)));
+    CaseGraphPort.Snapshot content = graph.read(caseId);
+    return new GraphContent(asOf, content.actors(), content.ties());
   }
 
   /**
@@ -148,7 +141,7 @@ public class CaseService {
     return new GraphContent(asOf, repository.actors(caseId, ids), repository.tiesAmong(caseId, ids));
   }
 
-  /** The same, always through the driver: the reference the embedded reader is tested against. */
+  /** The same, always through the driver: the reference the in-process adapter is tested against. */
   @Transactional(readOnly = true)
   public GraphContent graphContentOverBolt(String caseId) {
     return new GraphContent(asOf(caseId), repository.actors(caseId), repository.ties(caseId, false));
@@ -164,197 +157,45 @@ public class CaseService {
     events.publishEvent(new CaseChangedEvent(caseId));
   }
 
-  // ---- sources -----------------------------------------------------------------------------
+  // ---- records: one path for actors, ties, messages and sources (RecordKind) ----------------
 
   @Transactional(readOnly = true)
-  public List<Source> sources(String caseId) {
+  public <T> List<T> records(RecordKind<T> kind, String caseId) {
     requireCase(caseId);
-    return repository.sources(caseId);
+    return kind.all(repository, caseId);
   }
 
-  @Transactional(readOnly = true)
-  public Source source(String caseId, String id) {
-    requireCase(caseId);
-    return repository.source(caseId, id).orElseThrow(() -> CaseNotFoundException.record(caseId, "source", id));
-  }
-
+  /**
+   * Creates ({@code create}: 409 if the id is taken) or creates-or-replaces a record, validated as
+   * an import would validate it; a replacement must name the current version ({@code ifMatch}).
+   */
   @Transactional
-  public Versioned<Source> saveSource(String caseId, RawRecord body, boolean create, Long ifMatch) {
+  public <T> Versioned<T> save(RecordKind<T> kind, String caseId, RawRecord body, boolean create,
+      Long ifMatch) {
     requireCase(caseId);
-    Source s = valid(body, problems -> validator.source(body, problems));
-    Source before = repository.source(caseId, s.id()).orElse(null);
-    checkCreate(create, before != null, "source", s.id());
-    long version = nextVersion(caseId, "source", s.id(), ifMatch, before);
-    repository.saveSource(caseId, s, version);
-    recorded(caseId, "source", s.id(), List.of(), before, s);
-    return new Versioned<>(s, version);
+    T record = valid(body, problems ->
+        kind.validate(validator, body, () -> repository.references(caseId), problems));
+    String id = kind.id(record);
+    T before = kind.find(repository, caseId, id).orElse(null);
+    checkCreate(create, before != null, kind.name(), id);
+    long version = nextVersion(caseId, kind.name(), id, ifMatch, before);
+    kind.checkReplace(repository, caseId, before, record, body);
+    kind.save(repository, caseId, record, version);
+    recorded(caseId, kind, id, before, record);
+    return new Versioned<>(record, version);
   }
 
+  /** Deletes a record no other record refers to; {@code ifMatch}, when given, must be current. */
   @Transactional
-  public void deleteSource(String caseId, String id, Long ifMatch) {
+  public <T> void delete(RecordKind<T> kind, String caseId, String id, Long ifMatch) {
     requireCase(caseId);
-    Source before = repository.source(caseId, id).orElse(null);
-    checkDelete(caseId, "source", id, ifMatch, before);
-    List<String> uses = repository.usesOfSource(caseId, id);
-    if (!uses.isEmpty()) {
-      throw new RecordInUseException("source '" + id + "' is cited by " + String.join(", ", uses)
-          + "; remove those citations first", uses);
+    T before = kind.find(repository, caseId, id).orElse(null);
+    checkDelete(caseId, kind.name(), id, ifMatch, before);
+    kind.checkUnused(repository, caseId, id);
+    if (!kind.delete(repository, caseId, id)) {
+      throw CaseNotFoundException.record(caseId, kind.name(), id);
     }
-    if (!repository.deleteSource(caseId, id)) {
-      throw CaseNotFoundException.record(caseId, "source", id);
-    }
-    recorded(caseId, "source", id, List.of(), before, null);
-  }
-
-  // ---- actors ------------------------------------------------------------------------------
-
-  @Transactional(readOnly = true)
-  public List<Actor> actors(String caseId) {
-    requireCase(caseId);
-    return repository.actors(caseId);
-  }
-
-  @Transactional(readOnly = true)
-  public Actor actor(String caseId, String id) {
-    requireCase(caseId);
-    return repository.actor(caseId, id).orElseThrow(() -> CaseNotFoundException.record(caseId, "actor", id));
-  }
-
-  @Transactional
-  public Versioned<Actor> saveActor(String caseId, RawRecord body, boolean create, Long ifMatch) {
-    References refs = references(caseId);
-    Actor a = valid(body, problems -> validator.actor(body, refs, problems));
-    checkCreate(create, refs.actors().containsKey(a.id()), "actor", a.id());
-    Actor before = repository.actor(caseId, a.id()).orElse(null);
-    long version = nextVersion(caseId, "actor", a.id(), ifMatch, before);
-    if (before != null && before.kind() != a.kind()) {
-      checkKindChange(caseId, a, body);
-    }
-    repository.saveActor(caseId, a, version);
-    recorded(caseId, "actor", a.id(), List.of(a.id()), before, a);
-    return new Versioned<>(a, version);
-  }
-
-  /** An actor that stops being a forum must not leave member-of ties or messages pointing at it. */
-  private void checkKindChange(String caseId, Actor a, RawRecord body) {
-    var dependants = repository.ties(caseId).stream()
-        .filter(t -> t.target().equals(a.id()) && t.type() == org.fulcrum.casefile.TieType.MEMBER_OF)
-        .map(t -> "tie " + t.id()).toList();
-    var inForum = repository.messages(caseId).stream().filter(m -> a.id().equals(m.forum()))
-        .map(m -> "message " + m.id()).toList();
-    List<String> uses = new ArrayList<>(dependants);
-    uses.addAll(inForum);
-    if (!uses.isEmpty() && a.kind() != org.fulcrum.casefile.ActorKind.FORUM) {
-      throw new CaseFormatException(List.of(body.problem("kind", "'" + a.id()
-          + "' is a forum used by " + String.join(", ", uses) + "; it must stay a forum")));
-    }
-  }
-
-  @Transactional
-  public void deleteActor(String caseId, String id, Long ifMatch) {
-    requireCase(caseId);
-    Actor before = repository.actor(caseId, id).orElse(null);
-    checkDelete(caseId, "actor", id, ifMatch, before);
-    List<String> uses = repository.usesOfActor(caseId, id);
-    if (!uses.isEmpty()) {
-      throw new RecordInUseException("actor '" + id + "' is named by " + String.join(", ", uses)
-          + "; delete or change those first", uses);
-    }
-    if (!repository.deleteActor(caseId, id)) {
-      throw CaseNotFoundException.record(caseId, "actor", id);
-    }
-    recorded(caseId, "actor", id, List.of(id), before, null);
-  }
-
-  // ---- ties --------------------------------------------------------------------------------
-
-  @Transactional(readOnly = true)
-  public List<Tie> ties(String caseId) {
-    requireCase(caseId);
-    return repository.ties(caseId);
-  }
-
-  @Transactional(readOnly = true)
-  public Tie tie(String caseId, String id) {
-    requireCase(caseId);
-    return repository.tie(caseId, id).orElseThrow(() -> CaseNotFoundException.record(caseId, "tie", id));
-  }
-
-  @Transactional
-  public Versioned<Tie> saveTie(String caseId, RawRecord body, boolean create, Long ifMatch) {
-    References refs = references(caseId);
-    Tie t = valid(body, problems -> validator.tie(body, refs, problems));
-    Tie before = repository.tie(caseId, t.id()).orElse(null);
-    checkCreate(create, before != null, "tie", t.id());
-    long version = nextVersion(caseId, "tie", t.id(), ifMatch, before);
-    repository.saveTie(caseId, t, version);
-    List<String> actors = new ArrayList<>(List.of(t.source(), t.target()));
-    if (before != null) {
-      actors.addAll(List.of(before.source(), before.target()));
-    }
-    recorded(caseId, "tie", t.id(), actors, before, t);
-    return new Versioned<>(t, version);
-  }
-
-  @Transactional
-  public void deleteTie(String caseId, String id, Long ifMatch) {
-    requireCase(caseId);
-    Tie before = repository.tie(caseId, id).orElse(null);
-    checkDelete(caseId, "tie", id, ifMatch, before);
-    if (!repository.deleteTie(caseId, id)) {
-      throw CaseNotFoundException.record(caseId, "tie", id);
-    }
-    recorded(caseId, "tie", id, List.of(before.source(), before.target()), before, null);
-  }
-
-  // ---- messages ----------------------------------------------------------------------------
-
-  @Transactional(readOnly = true)
-  public List<Message> messages(String caseId) {
-    requireCase(caseId);
-    return repository.messages(caseId);
-  }
-
-  @Transactional(readOnly = true)
-  public Message message(String caseId, String id) {
-    requireCase(caseId);
-    return repository.message(caseId, id)
-        .orElseThrow(() -> CaseNotFoundException.record(caseId, "message", id));
-  }
-
-  @Transactional
-  public Versioned<Message> saveMessage(String caseId, RawRecord body, boolean create, Long ifMatch) {
-    References refs = references(caseId);
-    Message m = valid(body, problems -> validator.message(body, refs, problems));
-    Message before = repository.message(caseId, m.id()).orElse(null);
-    checkCreate(create, before != null, "message", m.id());
-    long version = nextVersion(caseId, "message", m.id(), ifMatch, before);
-    repository.saveMessage(caseId, m, version);
-    recorded(caseId, "message", m.id(), messageActors(m, before), before, m);
-    return new Versioned<>(m, version);
-  }
-
-  @Transactional
-  public void deleteMessage(String caseId, String id, Long ifMatch) {
-    requireCase(caseId);
-    Message before = repository.message(caseId, id).orElse(null);
-    checkDelete(caseId, "message", id, ifMatch, before);
-    if (!repository.deleteMessage(caseId, id)) {
-      throw CaseNotFoundException.record(caseId, "message", id);
-    }
-    recorded(caseId, "message", id, messageActors(before, null), before, null);
-  }
-
-  private static List<String> messageActors(Message m, Message before) {
-    List<String> actors = new ArrayList<>();
-    for (Message x : new Message[] {m, before}) {
-      if (x != null) {
-        actors.add(x.speaker());
-        actors.add(x.audience());
-        actors.add(x.forum());
-      }
-    }
-    return actors;
+    recorded(caseId, kind, id, before, null);
   }
 
   // ---- versions and history ----------------------------------------------------------------
@@ -363,19 +204,11 @@ public class CaseService {
   public record Versioned<T>(T record, long version) {}
 
   @Transactional(readOnly = true)
-  public Versioned<Object> versioned(String caseId, String kind, String id) {
+  public <T> Versioned<T> versioned(RecordKind<T> kind, String caseId, String id) {
     requireCase(caseId);
-    Object record = switch (kind) {
-      case "actor" -> repository.actor(caseId, id).orElse(null);
-      case "tie" -> repository.tie(caseId, id).orElse(null);
-      case "message" -> repository.message(caseId, id).orElse(null);
-      case "source" -> repository.source(caseId, id).orElse(null);
-      default -> throw new IllegalArgumentException(kind);
-    };
-    if (record == null) {
-      throw CaseNotFoundException.record(caseId, kind, id);
-    }
-    return new Versioned<>(record, repository.version(caseId, kind, id).orElse(1L));
+    T record = kind.find(repository, caseId, id)
+        .orElseThrow(() -> CaseNotFoundException.record(caseId, kind.name(), id));
+    return new Versioned<>(record, repository.version(caseId, kind.name(), id).orElse(1L));
   }
 
   /**
@@ -416,10 +249,9 @@ public class CaseService {
     }
   }
 
-  private void recorded(String caseId, String kind, String id, List<String> actors, Object before,
-      Object after) {
-    history.record(caseId, before == null ? "create" : after == null ? "delete" : "update", kind, id,
-        actors, before, after);
+  private <T> void recorded(String caseId, RecordKind<T> kind, String id, T before, T after) {
+    history.record(caseId, before == null ? "create" : after == null ? "delete" : "update", kind.name(),
+        id, kind.actorsNamed(before, after), before, after);
     changed(caseId);
   }
 
@@ -439,11 +271,6 @@ public class CaseService {
   }
 
   // ---- helpers -----------------------------------------------------------------------------
-
-  private References references(String caseId) {
-    requireCase(caseId);
-    return repository.references(caseId);
-  }
 
   private void requireCase(String caseId) {
     if (!repository.exists(caseId)) {

@@ -1,6 +1,5 @@
 package org.fulcrum.cases;
 
-import jakarta.annotation.PreDestroy;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,7 +25,6 @@ import org.fulcrum.casefile.Polarity;
 import org.fulcrum.casefile.TargetGroup;
 import org.fulcrum.casefile.Tie;
 import org.fulcrum.casefile.TieType;
-import org.fulcrum.store.GraphStore;
 import org.neo4j.graphdb.Direction;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Node;
@@ -47,12 +45,12 @@ import org.neo4j.values.storable.NumberValue;
 import org.neo4j.values.storable.TextArray;
 import org.neo4j.values.storable.TextValue;
 import org.neo4j.values.storable.Value;
-import org.springframework.stereotype.Component;
 
 /**
  * Reads a case's actors and ties straight from the embedded store, in process, for the analysis
- * projection: on large cases this is several times faster than streaming them over Bolt. With an
- * external store it is not available and {@link CaseGraphRepository} (the driver) is used.
+ * projection: on large cases this is several times faster than streaming them over Bolt. Part of
+ * {@link EmbeddedCaseGraph}, the adapter that relies on Neo4j internals; with an external store, or
+ * internals it does not recognise, {@link BoltCaseGraph} (the driver) is used.
  *
  * <p>It reads through Neo4j's kernel API (the cursors the Cypher runtime itself uses) rather than
  * the embedded core API: one node cursor, one relationship cursor and one property cursor per
@@ -65,7 +63,6 @@ import org.springframework.stereotype.Component;
  * the driver's columns; CaseApiIT holds both paths to the same answer on the curated cases and on
  * a generated case of several chunks.
  */
-@Component
 class EmbeddedCaseReader {
 
   private static final org.neo4j.graphdb.Label ACTOR = org.neo4j.graphdb.Label.label("Actor");
@@ -105,17 +102,12 @@ class EmbeddedCaseReader {
         return thread;
       });
 
-  EmbeddedCaseReader(GraphStore store) {
-    this.database = store.embedded() == null ? null : store.embedded().database();
+  EmbeddedCaseReader(GraphDatabaseService database) {
+    this.database = database;
   }
 
-  @PreDestroy
   void close() {
     pool.shutdownNow();
-  }
-
-  boolean available() {
-    return database != null;
   }
 
   /**

@@ -13,13 +13,23 @@ import org.neo4j.graphdb.RelationshipType;
 import org.neo4j.graphdb.Transaction;
 
 /**
- * Writes batches of a new case's actors and ties straight into the embedded store, in process,
+ * Part of {@link EmbeddedCaseGraph}, the adapter that relies on Neo4j internals: writes batches of
+ * a new case's actors and ties straight into the embedded store, in process,
  * with exactly the properties {@link CaseGraphRepository}'s Cypher writes ({@link
  * CaseGraphMapping#props}, {@code seq}, {@code caseId}). A tie's ends are the actor nodes this
  * import created, found by node id rather than through the (caseId, id) index, and no rows travel
  * over Bolt or through the Cypher runtime: on the million-tie benchmark case, 60-74 s against 105 s
  * for the same batches as Cypher over Bolt (docs/benchmarks.md, "Import").
  * Each call is one transaction, committed before it returns.
+ *
+ * <p>A tie's ends are looked up by internal node id ({@code Node.getId}, {@code
+ * Transaction.getNodeById}, both deprecated in Neo4j 5) on purpose: the import speed above was
+ * measured with them, and {@code getNodeByElementId} would hold an element id string per actor for
+ * the whole import and parse one per tie end (two million on the benchmark case) without a
+ * measurement that this costs nothing. Node references cannot serve instead: a {@link Node} is bound
+ * to the transaction that read it, and every batch is a transaction of its own. Node ids are stable
+ * within the import, which is all they serve here. Should Neo4j drop the methods, the
+ * {@link NoSuchMethodError} makes {@link EmbeddedCaseGraph} write through the driver instead.
  */
 final class EmbeddedCaseWriter {
 

@@ -1,7 +1,6 @@
 package org.fulcrum.cases;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -76,13 +75,13 @@ class StagedImport implements InitializingBean {
   private final boolean embeddedStore;
   private final int batchSize;
   private final int writers;
-  /** Writes actors and ties in process on the embedded store; null on an external one. */
-  private final EmbeddedCaseWriter embedded;
+  /** Where the batches go: the driver, or in process on the embedded store. */
+  private final CaseGraphPort graph;
   /** This process, as the owner of the markers it writes. */
   private final String owner = UUID.randomUUID().toString();
 
   StagedImport(Neo4jClient client, CaseGraphRepository repository, PlatformTransactionManager transactions,
-      GraphStore store, SchemaMigrations schema,
+      GraphStore store, CaseGraphPort graph, SchemaMigrations schema,
       @Value("${fulcrum.import.batch-size:10000}") int batchSize,
       @Value("${fulcrum.import.writers:2}") int writers) {
     if (batchSize < 1 || writers < 1) {
@@ -93,7 +92,7 @@ class StagedImport implements InitializingBean {
     this.writes = new TransactionTemplate(transactions);
     this.writes.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.embeddedStore = store.embedded() != null;
-    this.embedded = embeddedStore ? new EmbeddedCaseWriter(store.embedded().database()) : null;
+    this.graph = graph;
     this.batchSize = batchSize;
     this.writers = writers;
   }
@@ -162,13 +161,9 @@ class StagedImport implements InitializingBean {
   void write(CaseFile c, Runnable finish) {
     AtomicLong lastBeat = new AtomicLong(System.nanoTime());
     try {
-      if (embedded == null) {
-        for (Part<?> part : CaseGraphRepository.PARTS) {
-          writePart(c, part, parallel(part) ? writers : 1, lastBeat,
-              (from, to) -> writes.executeWithoutResult(status -> repository.write(c, part, from, to)));
-        }
-      } else {
-        writeInProcess(c, lastBeat);
+      CaseGraphPort.StagedWrite batches = graph.stage(c);
+      for (Part<?> part : CaseGraphRepository.PARTS) {
+        writePart(c, part, parallel(part) ? writers : 1, lastBeat, (from, to) -> batches.write(part, from, to));
       }
       writes.executeWithoutResult(status -> {
         repository.createHeader(c);
@@ -184,23 +179,6 @@ class StagedImport implements InitializingBean {
         log.error("Could not remove the unfinished import of case '{}'; the next start will", c.id(), cleanup);
       }
       throw e;
-    }
-  }
-
-  /** The same parts, actors and ties through {@link EmbeddedCaseWriter}. */
-  private void writeInProcess(CaseFile c, AtomicLong lastBeat) {
-    long[] nodes = new long[c.actors().size()];
-    Map<String, Integer> actorIndex = new HashMap<>(c.actors().size() * 2);
-    for (int i = 0; i < c.actors().size(); i++) {
-      actorIndex.put(c.actors().get(i).id(), i);
-    }
-    for (Part<?> part : CaseGraphRepository.PARTS) {
-      Batch batch = switch (part.name()) {
-        case "actors" -> (from, to) -> embedded.actors(c, from, to, nodes);
-        case "ties" -> (from, to) -> embedded.ties(c, from, to, actorIndex, nodes);
-        default -> (from, to) -> writes.executeWithoutResult(status -> repository.write(c, part, from, to));
-      };
-      writePart(c, part, parallel(part) ? writers : 1, lastBeat, batch);
     }
   }
 

@@ -13,8 +13,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.neo4j.core.DatabaseSelectionProvider;
 
 /**
- * One code path to the graph: Fulcrum always talks to Neo4j through the Java driver. When no URI
- * is configured it first starts the embedded server and points the driver at its Bolt port.
+ * The store and the driver. With a URI configured Fulcrum connects to that Neo4j; without one it
+ * first starts the embedded server and points the driver at its Bolt port. Either way every query
+ * goes through the Java driver (Spring Data Neo4j's {@code Neo4jClient}), with two exceptions on the
+ * embedded store: the analyses' snapshot read and a new case's import batches may run in process,
+ * through Neo4j's internal and deprecated APIs, because that is several times faster on large
+ * cases. Both sit behind one port, {@code org.fulcrum.cases.CaseGraphPort}, whose adapter is chosen
+ * in one place ({@code org.fulcrum.cases.CaseGraphConfiguration}) and falls back to the driver when
+ * the internals are not what it expects. ({@link EmbeddedNeo4j} also asks the embedded server's
+ * authentication in process at start-up, to skip a slow password change.)
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(FulcrumProperties.class)
