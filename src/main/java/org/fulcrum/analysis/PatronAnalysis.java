@@ -34,10 +34,6 @@ import org.fulcrum.casefile.TieType;
  */
 public final class PatronAnalysis {
 
-  public static final Set<TieType> SHIELD_TYPES = Set.of(TieType.SUPPLIES_ARMS, TieType.FINANCES,
-      TieType.PROVIDES_AID, TieType.TRADES_WITH, TieType.INVESTS_IN, TieType.SHIELDS,
-      TieType.ALLIED_WITH);
-
   private final LeverageGraph graph;
 
   public PatronAnalysis(LeverageGraph graph) {
@@ -68,7 +64,7 @@ public final class PatronAnalysis {
       for (int e : graph.incoming(member)) {
         Tie t = graph.tie(e);
         int patron = graph.source(e);
-        if (!regime.get(patron) && t.polarity() == Polarity.SUPPORTIVE && SHIELD_TYPES.contains(t.type())) {
+        if (!regime.get(patron) && t.polarity() == Polarity.SUPPORTIVE && t.type().isShield()) {
           shieldTies.computeIfAbsent(patron, p -> new ArrayList<>()).add(e);
         }
       }

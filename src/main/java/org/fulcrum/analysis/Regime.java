@@ -3,8 +3,6 @@ package org.fulcrum.analysis;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.Set;
-import org.fulcrum.casefile.TieType;
 
 /**
  * A target and its command chain: every actor joined to it by {@code commands} or {@code controls}
@@ -12,8 +10,6 @@ import org.fulcrum.casefile.TieType;
  * command it). Patrons shield the regime as a whole.
  */
 final class Regime {
-
-  static final Set<TieType> COMMAND = Set.of(TieType.COMMANDS, TieType.CONTROLS);
 
   private Regime() {}
 
@@ -35,7 +31,7 @@ final class Regime {
   }
 
   private static void visit(LeverageGraph g, int e, int other, BitSet members, List<Integer> queue) {
-    if (COMMAND.contains(g.tie(e).type()) && !members.get(other)) {
+    if (g.tie(e).type().isCommand() && !members.get(other)) {
       members.set(other);
       queue.add(other);
     }

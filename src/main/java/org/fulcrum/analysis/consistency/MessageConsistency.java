@@ -98,9 +98,6 @@ public final class MessageConsistency {
   private static final double EPS = 1e-9;
   private static final Set<ActorKind> GOVERNMENT_KINDS = EnumSet.of(ActorKind.STATE, ActorKind.LEADER,
       ActorKind.GOVERNMENT_BODY, ActorKind.INDIVIDUAL);
-  private static final Set<TieType> COMMAND = EnumSet.of(TieType.COMMANDS, TieType.CONTROLS);
-  private static final Set<TieType> DEPENDENCE = EnumSet.of(TieType.SUPPLIES_ARMS, TieType.TRADES_WITH,
-      TieType.PROVIDES_AID, TieType.FINANCES, TieType.INVESTS_IN);
 
   private final String caseId;
   private final LocalDate recordEnd;
@@ -144,7 +141,7 @@ public final class MessageConsistency {
     }
     for (Tie t : Objects.requireNonNull(ties, "ties")) {
       tiesByVoice.computeIfAbsent(voice(t.source()), v -> new ArrayList<>()).add(t);
-      if (COMMAND.contains(t.type())) {
+      if (t.type().isCommand()) {
         commandNeighbours.computeIfAbsent(t.source(), v -> new ArrayList<>()).add(t.target());
         commandNeighbours.computeIfAbsent(t.target(), v -> new ArrayList<>()).add(t.source());
       }
@@ -541,8 +538,8 @@ public final class MessageConsistency {
     if (t.type() == TieType.THREATENS) {
       return false; // a recorded threat is the rhetoric itself, not what backs it
     }
-    return t.polarity() == Polarity.HOSTILE || COMMAND.contains(t.type())
-        || (DEPENDENCE.contains(t.type()) && t.polarity() == Polarity.SUPPORTIVE);
+    return t.polarity() == Polarity.HOSTILE || t.type().isCommand()
+        || (t.type().isSupply() && t.polarity() == Polarity.SUPPORTIVE);
   }
 
   /**
@@ -561,7 +558,7 @@ public final class MessageConsistency {
         LocalDate day = null;
         if (t.polarity() == Polarity.HOSTILE && t.type() != TieType.THREATENS && t.from() != null) {
           day = t.from();
-        } else if (DEPENDENCE.contains(t.type()) && t.polarity() == Polarity.SUPPORTIVE && t.to() != null) {
+        } else if (t.type().isSupply() && t.polarity() == Polarity.SUPPORTIVE && t.to() != null) {
           day = t.to();
         }
         if (day != null && day.isAfter(after) && !day.isAfter(until) && (best == null || day.isBefore(best))) {
