@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.fulcrum.analysis.Regime;
 import org.fulcrum.analysis.consistency.ConsistencyReport.DerivedValue;
 import org.fulcrum.analysis.consistency.ConsistencyReport.Finding;
 import org.fulcrum.analysis.consistency.ConsistencyReport.IssueConsistency;
@@ -75,8 +76,8 @@ import org.fulcrum.casefile.TieType;
  *       no dependence tie ending, and no demand or condemnation on the issue whose text records a
  *       measure (the lexicon's action cues). Threats whose period runs past the record are pending.
  * </ul>
- * A regime is the audience with its command chain ({@code commands}, {@code controls} ties in
- * either direction, transitively), as in the patron analysis.
+ * A regime is the audience with its command chain ({@link Regime}, over the case's ties whatever
+ * their dates), as in the patron analysis.
  *
  * <p><b>Score.</b> For an issue, 1 - (sum over its coalition messages of the weight of the
  * heaviest finding citing the message) / (number of its coalition messages); for the coalition,
@@ -106,7 +107,7 @@ public final class MessageConsistency {
   private final StanceClassifier classifier;
   private final Map<String, String> voices = new HashMap<>();
   private final Map<String, List<Tie>> tiesByVoice = new HashMap<>();
-  private final Map<String, List<String>> commandNeighbours = new HashMap<>();
+  private final Regime.CommandChains commandChains;
   private final Map<String, Set<String>> regimes = new ConcurrentHashMap<>();
   private final List<Message> actionMessages = new ArrayList<>();
 
@@ -139,12 +140,9 @@ public final class MessageConsistency {
         actionMessages.add(m);
       }
     }
-    for (Tie t : Objects.requireNonNull(ties, "ties")) {
+    commandChains = Regime.commandChains(Objects.requireNonNull(ties, "ties"));
+    for (Tie t : ties) {
       tiesByVoice.computeIfAbsent(voice(t.source()), v -> new ArrayList<>()).add(t);
-      if (t.type().isCommand()) {
-        commandNeighbours.computeIfAbsent(t.source(), v -> new ArrayList<>()).add(t.target());
-        commandNeighbours.computeIfAbsent(t.target(), v -> new ArrayList<>()).add(t.source());
-      }
     }
   }
 
@@ -618,19 +616,7 @@ public final class MessageConsistency {
 
   /** The actor with its command chain, transitively (sorted, so the first id names the regime). */
   private Set<String> regime(String actor) {
-    return regimes.computeIfAbsent(actor, a -> {
-      Set<String> members = new TreeSet<>();
-      List<String> queue = new ArrayList<>(List.of(a));
-      members.add(a);
-      for (int head = 0; head < queue.size(); head++) {
-        for (String n : commandNeighbours.getOrDefault(queue.get(head), List.of())) {
-          if (members.add(n)) {
-            queue.add(n);
-          }
-        }
-      }
-      return members;
-    });
+    return regimes.computeIfAbsent(actor, commandChains::regimeOf);
   }
 
   private static String regimeName(String audience, Set<String> regime) {
