@@ -43,6 +43,12 @@ public final class Regime {
     });
   }
 
+  /** Whether the actor has a tie to or from a member of the regime (a forum that acts on it). */
+  static boolean touches(LeverageGraph g, int actor, BitSet regime) {
+    return g.outgoing(actor).stream().anyMatch(e -> regime.get(g.target(e)))
+        || g.incoming(actor).stream().anyMatch(e -> regime.get(g.source(e)));
+  }
+
   /** The command chains recorded in {@code ties}, whatever their dates. */
   public static CommandChains commandChains(Collection<Tie> ties) {
     return new CommandChains(ties);
