@@ -22,6 +22,7 @@ final class ConsistencyScore {
 
   private ConsistencyScore() {}
 
+  /** The issue's score, its findings with their share of the loss, and its speakers' timelines. */
   static IssueConsistency score(String issue, List<ReviewedMessage> entries, List<DraftFinding> drafts) {
     Map<Message, Integer> charged = new HashMap<>();
     for (int d = 0; d < drafts.size(); d++) {
@@ -63,6 +64,7 @@ final class ConsistencyScore {
     return Math.max(0, Math.min(1, v));
   }
 
+  /** Six digits, as every score in the report is given. */
   static double round(double v) {
     return Math.round(v * 1e6) / 1e6;
   }

@@ -89,6 +89,9 @@ public final class MessageConsistency {
   public static final double EROSION_MIN_DROP = 0.2;
   public static final int REPEATED_THREATS_MIN = 3;
 
+  /** How far two intensities or shares may differ and still count as equal, for every rule. */
+  static final double EPS = 1e-9;
+
   private final String caseId;
   private final LocalDate recordEnd;
   private final List<Message> messages;

@@ -36,9 +36,9 @@ record ReviewedMessage(Message m, Stance stance, double intensity, boolean deriv
   }
 
   /** The message in a line, as the findings cite it. */
-  static String describe(ReviewedMessage e) {
-    return String.format(Locale.ROOT, "%s (%s) %s %.2f to %s on %s in %s%s", e.m().id(), e.m().speaker(),
-        e.stance().label(), e.intensity(), e.m().audience(), e.date(), e.venue(),
-        e.derived() ? " [stance or intensity derived from text]" : "");
+  String describe() {
+    return String.format(Locale.ROOT, "%s (%s) %s %.2f to %s on %s in %s%s", m.id(), m.speaker(),
+        stance.label(), intensity, m.audience(), date(), venue(),
+        derived ? " [stance or intensity derived from text]" : "");
   }
 }

@@ -19,10 +19,11 @@ import org.fulcrum.casefile.Stance;
  */
 final class StanceContradictions {
 
-  private static final double EPS = 1e-9;
+  private static final double EPS = MessageConsistency.EPS;
 
   private StanceContradictions() {}
 
+  /** Whether two stances cannot both hold: one presses and the other yields, or threat and reassurance. */
   static boolean incompatible(Stance a, Stance b) {
     int da = ReviewedMessage.direction(a);
     int db = ReviewedMessage.direction(b);
@@ -32,6 +33,7 @@ final class StanceContradictions {
     return (a == Stance.THREAT && b == Stance.REASSURANCE) || (a == Stance.REASSURANCE && b == Stance.THREAT);
   }
 
+  /** Across-channels and across-audiences: incompatible pairs at most {@code window} days apart. */
   static void pairs(List<ReviewedMessage> entries, int window, List<DraftFinding> out) {
     for (int i = 0; i < entries.size(); i++) {
       ReviewedMessage a = entries.get(i);
@@ -51,13 +53,13 @@ final class StanceContradictions {
         if (sameAudience) {
           out.add(new DraftFinding(FindingKind.ACROSS_CHANNELS, List.of(a, b), String.format(Locale.ROOT,
               "%s and %s, both to %s within %d day(s) (%s): %s and %s cannot both hold",
-              ReviewedMessage.describe(a), ReviewedMessage.describe(b), a.m().audience(), days, venues(a, b), article(a.stance()),
+              a.describe(), b.describe(), a.m().audience(), days, venues(a, b), article(a.stance()),
               article(b.stance()))));
         } else {
           out.add(new DraftFinding(FindingKind.ACROSS_AUDIENCES, List.of(a, b), String.format(Locale.ROOT,
               "%s told %s one thing and %s told %s another within %d day(s): %s vs %s",
-              a.m().speaker(), a.m().audience(), b.m().speaker(), b.m().audience(), days, ReviewedMessage.describe(a),
-              ReviewedMessage.describe(b))));
+              a.m().speaker(), a.m().audience(), b.m().speaker(), b.m().audience(), days, a.describe(),
+              b.describe())));
         }
       }
     }
@@ -74,6 +76,7 @@ final class StanceContradictions {
         : va + " vs " + vb;
   }
 
+  /** Reversals, rigid ladders and eroding pressure along each voice's line to each audience. */
   static void timelines(List<ReviewedMessage> entries, List<DraftFinding> out) {
     Map<String, List<ReviewedMessage>> lines = new LinkedHashMap<>();
     for (ReviewedMessage e : entries) {
@@ -109,7 +112,7 @@ final class StanceContradictions {
       out.add(new DraftFinding(FindingKind.REVERSAL, cited, String.format(Locale.ROOT,
           "%s %s %s (%s) and then %s (%s); the switch: %s, then %s, %d day(s) later", last.voice(),
           first.direction() < 0 ? "pressed" : "accommodated", last.m().audience(), run(before),
-          first.direction() < 0 ? "accommodated" : "pressed", run(after), ReviewedMessage.describe(last), ReviewedMessage.describe(first),
+          first.direction() < 0 ? "accommodated" : "pressed", run(after), last.describe(), first.describe(),
           ChronoUnit.DAYS.between(last.date(), first.date()))));
     }
   }

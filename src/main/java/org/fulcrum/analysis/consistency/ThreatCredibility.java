@@ -31,7 +31,7 @@ import org.fulcrum.casefile.TieType;
  */
 final class ThreatCredibility {
 
-  private static final double EPS = 1e-9;
+  private static final double EPS = MessageConsistency.EPS;
 
   private final LocalDate recordEnd;
   private final CoalitionVoices voices;
@@ -61,6 +61,11 @@ final class ThreatCredibility {
     }
   }
 
+  /**
+   * Capability gaps and missing follow-through for each threat among {@code entries} (one issue's
+   * coalition messages, by date), then repeated empty threats at each regime; threats whose
+   * follow-through period runs past the record go to {@code pending}.
+   */
   void threats(List<ReviewedMessage> entries, ConsistencyQuery q, Set<String> coalition,
       Set<String> coalitionVoices, List<DraftFinding> out, List<PendingThreat> pending) {
     Map<String, List<ReviewedMessage>> byRegime = new LinkedHashMap<>();
@@ -83,7 +88,7 @@ final class ThreatCredibility {
       out.add(new DraftFinding(FindingKind.NO_FOLLOW_THROUGH, List.of(e), String.format(Locale.ROOT,
           "%s; by %s (%d days) %s had taken no measure toward %s on record: no sanction or other"
               + " hostile tie, no support withdrawn, no action announced on %s",
-          ReviewedMessage.describe(e), due, q.followThroughDays(), e.voice(), regimeName(e.m().audience(), regime),
+          e.describe(), due, q.followThroughDays(), e.voice(), regimeName(e.m().audience(), regime),
           e.m().issue())));
     }
     for (List<ReviewedMessage> threats : byRegime.values()) {
@@ -109,7 +114,7 @@ final class ThreatCredibility {
     if (e.intensity() - deliverable > tolerance + EPS) {
       out.add(new DraftFinding(FindingKind.CAPABILITY_GAP, List.of(e), String.format(Locale.ROOT,
           "%s; %s can deliver %.2f = capability %.2f x coercive reach %.2f into %s (%s), %.2f short"
-              + " (tolerance %.2f)", ReviewedMessage.describe(e), e.voice(), deliverable, capability, reach,
+              + " (tolerance %.2f)", e.describe(), e.voice(), deliverable, capability, reach,
           regimeName(e.m().audience(), regime),
           used.isEmpty() ? "no sanction, command, or withdrawable support tie on " + e.date()
               : String.join(", ", used), e.intensity() - deliverable, tolerance)));
