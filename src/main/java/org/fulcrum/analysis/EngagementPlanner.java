@@ -421,41 +421,36 @@ public final class EngagementPlanner {
    * stops once no unsettled actor can beat the best found (max weight x e^-distance).
    */
   private LeveragePath strongestWeightedPath(int from, double[] weight) {
-    int n = graph.actorCount();
-    double maxWeight = Arrays.stream(weight).max().orElse(0);
-    double[] dist = new double[n];
-    int[] pred = new int[n];
-    Arrays.fill(dist, Double.POSITIVE_INFINITY);
-    IndexedMinHeap heap = new IndexedMinHeap(n);
-    dist[from] = 0;
-    pred[from] = -1;
-    heap.offer(from, 0);
-    double best = 0;
-    int bestNode = -1;
-    while (!heap.isEmpty() && maxWeight * Math.exp(-heap.peekKey()) > best) {
-      int u = heap.poll();
-      if (u != from && weight[u] * Math.exp(-dist[u]) > best) {
-        best = weight[u] * Math.exp(-dist[u]);
-        bestNode = u;
+    WeightedReach reach = new WeightedReach(from, weight);
+    DijkstraShortestPaths search = DijkstraShortestPaths.search(graph, from,
+        DijkstraShortestPaths.Direction.FROM_ROOT, null, reach);
+    return reach.bestNode < 0 ? null : LeveragePath.of(graph, search.path(reach.bestNode));
+  }
+
+  /** The settled actor with the largest weight x e^-distance so far, and when to stop looking. */
+  private static final class WeightedReach implements DijkstraShortestPaths.Settle {
+    private final int from;
+    private final double[] weight;
+    private final double maxWeight;
+    private double best;
+    private int bestNode = -1;
+
+    WeightedReach(int from, double[] weight) {
+      this.from = from;
+      this.weight = weight;
+      this.maxWeight = Arrays.stream(weight).max().orElse(0);
+    }
+
+    @Override
+    public boolean proceed(int actor, double distance) {
+      if (!(maxWeight * Math.exp(-distance) > best)) {
+        return false;
       }
-      for (int i = graph.outStart(u); i < graph.outEnd(u); i++) {
-        int e = graph.outEdge(i);
-        int w = graph.target(e);
-        double d = dist[u] + graph.cost(e);
-        if (d < dist[w]) {
-          dist[w] = d;
-          pred[w] = e;
-          heap.offer(w, d);
-        }
+      if (actor != from && weight[actor] * Math.exp(-distance) > best) {
+        best = weight[actor] * Math.exp(-distance);
+        bestNode = actor;
       }
+      return true;
     }
-    if (bestNode < 0) {
-      return null;
-    }
-    List<Integer> edges = new ArrayList<>();
-    for (int v = bestNode; v != from; v = graph.source(pred[v])) {
-      edges.add(0, pred[v]);
-    }
-    return LeveragePath.of(graph, edges.stream().mapToInt(Integer::intValue).toArray());
   }
 }

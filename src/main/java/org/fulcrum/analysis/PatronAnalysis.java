@@ -2,7 +2,6 @@ package org.fulcrum.analysis;
 
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,15 +10,15 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.fulcrum.casefile.ActorKind;
-import org.fulcrum.casefile.Polarity;
 import org.fulcrum.casefile.Tie;
 import org.fulcrum.casefile.TieType;
 
 /**
  * Who shields a target, and which of them an engager can press. The target's regime is the target
- * with its command chain ({@link Regime}); a patron is an actor outside it with supportive
- * {@code supplies-arms}, {@code finances}, {@code provides-aid}, {@code trades-with},
- * {@code invests-in}, {@code shields} or {@code allied-with} ties into it.
+ * with its command chain ({@link Regime}); a patron is an actor outside it with supportive shield
+ * ties ({@code supplies-arms}, {@code finances}, {@code provides-aid}, {@code trades-with},
+ * {@code invests-in}, {@code shields} or {@code allied-with}) into it, as {@link PatronShields}
+ * finds them.
  *
  * <ul>
  *   <li>shield of a patron = sum of {@code strength x confidence} over those ties;
@@ -33,10 +32,6 @@ import org.fulcrum.casefile.TieType;
  * Ranked by pressure potential when an engager is given, else by shield share. O(m + n log n).
  */
 public final class PatronAnalysis {
-
-  public static final Set<TieType> SHIELD_TYPES = Set.of(TieType.SUPPLIES_ARMS, TieType.FINANCES,
-      TieType.PROVIDES_AID, TieType.TRADES_WITH, TieType.INVESTS_IN, TieType.SHIELDS,
-      TieType.ALLIED_WITH);
 
   private final LeverageGraph graph;
 
@@ -62,49 +57,27 @@ public final class PatronAnalysis {
   public Ranking rank(String targetId, String engagerId) {
     int target = graph.require(targetId, "target");
     Integer engager = engagerId == null ? null : graph.require(engagerId, "engager");
-    BitSet regime = Regime.of(graph, target);
-    Map<Integer, List<Integer>> shieldTies = new LinkedHashMap<>();
-    for (int member = regime.nextSetBit(0); member >= 0; member = regime.nextSetBit(member + 1)) {
-      for (int e : graph.incoming(member)) {
-        Tie t = graph.tie(e);
-        int patron = graph.source(e);
-        if (!regime.get(patron) && t.polarity() == Polarity.SUPPORTIVE && SHIELD_TYPES.contains(t.type())) {
-          shieldTies.computeIfAbsent(patron, p -> new ArrayList<>()).add(e);
-        }
-      }
-    }
-    double total = 0;
-    for (List<Integer> ties : shieldTies.values()) {
-      for (int e : ties) {
-        total += graph.probability(e);
-      }
-    }
+    PatronShields shields = PatronShields.of(graph, target);
+    BitSet regime = shields.regime();
     Map<Integer, List<String>> vetoForums = vetoForums(regime);
     BestPathTree tree = engager == null ? null : new BestPathTree(graph, engager);
     List<Patron> patrons = new ArrayList<>();
-    for (var entry : shieldTies.entrySet()) {
-      int p = entry.getKey();
-      double shield = entry.getValue().stream().mapToDouble(graph::probability).sum();
-      double share = shield / total;
+    for (int p : shields.ranked(tree)) {
+      double share = shields.share(p);
       Double leverage = tree == null ? null : tree.strength(p);
       Double potential = leverage == null ? null : share * leverage;
       List<String> forums = vetoForums.getOrDefault(p, List.of());
-      List<ShieldTie> evidence = entry.getValue().stream().map(e -> {
+      List<ShieldTie> evidence = shields.ties(p).stream().map(e -> {
         Tie t = graph.tie(e);
         return new ShieldTie(t.id(), t.target(), t.type().label(), t.strength(), t.confidence(), t.sources());
       }).toList();
       var actor = graph.actor(p);
-      patrons.add(new Patron(actor.id(), actor.name(), actor.kind().label(), shield, share, leverage,
-          potential, !forums.isEmpty(), forums, evidence, tree == null ? null : tree.path(p),
+      patrons.add(new Patron(actor.id(), actor.name(), actor.kind().label(), shields.shield(p), share,
+          leverage, potential, !forums.isEmpty(), forums, evidence, tree == null ? null : tree.path(p),
           explain(actor.name(), evidence, share, leverage, forums)));
     }
-    Comparator<Patron> order = engager == null
-        ? Comparator.comparingDouble(Patron::shieldShare).reversed()
-        : Comparator.comparingDouble((Patron x) -> x.pressurePotential()).reversed()
-            .thenComparing(Comparator.comparingDouble(Patron::shieldShare).reversed());
-    patrons.sort(order.thenComparing(Patron::id));
     List<String> members = regime.stream().mapToObj(i -> graph.actor(i).id()).toList();
-    return new Ranking(targetId, engagerId, members, total, List.copyOf(patrons));
+    return new Ranking(targetId, engagerId, members, shields.total(), List.copyOf(patrons));
   }
 
   /** For each actor, the forums where it holds a veto and that have a tie to the regime. */
@@ -114,9 +87,7 @@ public final class PatronAnalysis {
       if (graph.actor(f).kind() != ActorKind.FORUM) {
         continue;
       }
-      boolean touches = graph.outgoing(f).stream().anyMatch(e -> regime.get(graph.target(e)))
-          || graph.incoming(f).stream().anyMatch(e -> regime.get(graph.source(e)));
-      if (touches) {
+      if (Regime.touches(graph, f, regime)) {
         relevantForums.add(f);
       }
     }

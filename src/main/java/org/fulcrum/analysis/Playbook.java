@@ -15,9 +15,11 @@ import java.util.Set;
 import org.fulcrum.analysis.ToolCatalogue.Mode;
 import org.fulcrum.analysis.ToolCatalogue.Tool;
 import org.fulcrum.casefile.Actor;
+import org.fulcrum.casefile.Label;
 import org.fulcrum.casefile.Phase;
 import org.fulcrum.casefile.TargetGroup;
 import org.fulcrum.casefile.Tempo;
+import org.fulcrum.casefile.TieType;
 
 /**
  * The tools an engager can actually apply, per target group, for a phase and tempo of a crisis (the
@@ -267,8 +269,8 @@ public final class Playbook {
     if (tool.mode() == Mode.COERCIVE) {
       why += String.format(Locale.ROOT, "; coercive, and its position %.2f means it drives or"
           + " defends the atrocities", actor.position());
-      if (last.polarity().equals("supportive") && PatronAnalysis.SHIELD_TYPES.stream()
-          .anyMatch(t -> t.label().equals(last.type()))) {
+      if (last.polarity().equals("supportive") && Label.parse(TieType.class, last.type())
+          .filter(TieType::isShield).isPresent()) {
         why += "; the pressure is withholding what the last tie (" + last.type() + ") provides";
       }
     } else if (last.polarity().equals("hostile")) {

@@ -9,8 +9,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.IntPredicate;
+import org.fulcrum.casefile.Actor;
 import org.fulcrum.casefile.ActorKind;
-import org.fulcrum.casefile.Tie;
 
 /**
  * The adversary's best answer to an engagement plan, and the pick that best hedges against it.
@@ -18,11 +18,13 @@ import org.fulcrum.casefile.Tie;
  * <p>The target (a leader, with its command chain: {@link Regime}) has two kinds of counter-move,
  * each a change to the graph:
  * <ul>
- *   <li><b>Lean on a patron</b> (one of {@link PatronAnalysis}'s patrons): the patron stops passing
- *       pressure on, and stops exerting it if the plan engaged it; all its outgoing ties go.</li>
- *   <li><b>Shop to a forum</b>: one of {@link ForumShopping}'s escape venues (a forum the target
- *       can appeal to that is friendlier to it than the engager's lead channel). The matter moves
- *       there, so every other forum's outgoing ties stop counting; the chosen forum keeps its own.</li>
+ *   <li><b>Lean on a patron</b> (one of {@link PatronAnalysis}'s patrons, from
+ *       {@link PatronShields}): the patron stops passing pressure on, and stops exerting it if the
+ *       plan engaged it; all its outgoing ties go.</li>
+ *   <li><b>Shop to a forum</b>: one of {@link ForumShopping}'s escape venues (from
+ *       {@link ForumVenues}: a forum the target can appeal to that is friendlier to it than the
+ *       engager's lead channel). The matter moves there, so every other forum's outgoing ties stop
+ *       counting; the chosen forum keeps its own.</li>
  * </ul>
  * Each move is scored by how much of the plan's expected pressure ({@link EngagementPlanner}'s
  * objective, same target-group weights) it removes, measured with the same random seed in both
@@ -70,44 +72,46 @@ public final class RedTeam {
     boolean[] none = new boolean[graph.tieCount()];
     double before = pressure(none, plan, weight, query);
 
-    PatronAnalysis.Ranking patrons = new PatronAnalysis(graph).rank(targetId, query.engager());
+    BestPathTree tree = new BestPathTree(graph, engager);
+    PatronShields shields = PatronShields.of(graph, target);
     List<Move> moves = new ArrayList<>();
-    for (PatronAnalysis.Patron patron : patrons.patrons()) {
-      double p = pressure(mask(e -> graph.tie(e).source().equals(patron.id())), plan, weight, query);
-      moves.add(new Move("lean-on-patron", patron.id(), patron.name(), p, before - p,
-          cut(e -> graph.tie(e).source().equals(patron.id())),
+    for (int patron : shields.ranked(tree)) {
+      Actor p = graph.actor(patron);
+      IntPredicate itsTies = e -> graph.source(e) == patron;
+      double after = pressure(mask(itsTies), plan, weight, query);
+      moves.add(new Move("lean-on-patron", p.id(), p.name(), after, before - after, cut(itsTies),
           String.format(Locale.ROOT, "%s leans on %s (%.0f%% of its shield): %s stops passing pressure on%s",
-              graph.actor(target).name(), patron.name(), 100 * patron.shieldShare(), patron.name(),
-              plan.contains(patron.id()) ? " and stops exerting it, though the plan engaged it" : "")));
+              graph.actor(target).name(), p.name(), 100 * shields.share(patron), p.name(),
+              plan.contains(p.id()) ? " and stops exerting it, though the plan engaged it" : "")));
     }
-    ForumShopping.Assessment forums = new ForumShopping(graph).assess(targetId, query.engager());
-    for (ForumShopping.EscapeVenue venue : forums.escapeVenues()) {
-      int forum = graph.require(venue.id(), "forum");
-      String forumId = venue.id();
+    ForumVenues forums = ForumShopping.venues(graph, target, engager, shields, tree);
+    ForumShoppingExplanations words = new ForumShoppingExplanations(graph);
+    for (ForumVenues.AssessedForum venue : forums.escapesByStance()) {
+      int forum = venue.forum();
       IntPredicate otherForums = e -> graph.actor(graph.source(e)).kind() == ActorKind.FORUM
           && graph.source(e) != forum;
       double p = pressure(mask(otherForums), plan, weight, query);
       List<String> tiesCut = cut(otherForums);
-      moves.add(new Move("shop-to-forum", forumId, graph.actor(forum).name(), p, before - p, tiesCut,
-          String.format(Locale.ROOT, "%s takes the matter to %s, an escape venue (%s); the %d ties out of"
-              + " the other forums stop counting", graph.actor(target).name(), graph.actor(forum).name(),
-              venue.explanation(), tiesCut.size())));
+      moves.add(new Move("shop-to-forum", graph.actor(forum).id(), graph.actor(forum).name(), p,
+          before - p, tiesCut, String.format(Locale.ROOT, "%s takes the matter to %s, an escape venue"
+              + " (%s); the %d ties out of the other forums stop counting", graph.actor(target).name(),
+              graph.actor(forum).name(), words.escapeReason(venue, forums.lead()), tiesCut.size())));
     }
     moves.sort(Comparator.comparingDouble(Move::removed).reversed().thenComparing(Move::actor));
     Move best = moves.isEmpty() ? null : moves.get(0);
-    Hedge hedge = best == null ? null : hedge(best, plan, weight, query, engager, target);
+    Hedge hedge = best == null ? null : hedge(best, plan, weight, query, engager, target, tree);
     return new Answer(targetId, query.engager(), List.copyOf(planIds), before, best, List.copyOf(moves),
         hedge, query.samples(), query.seed(), "lean on a patron: its outgoing ties go; shop to a forum:"
             + " every other forum's outgoing ties go; pressure as in the engagement plan, same seed in every world");
   }
 
   private Hedge hedge(Move best, Set<String> plan, double[] weight, PlanQuery query, int engager,
-      int target) {
+      int target, BestPathTree tree) {
+    int mover = graph.require(best.actor(), "move");
     boolean[] after = best.kind().equals("lean-on-patron")
-        ? mask(e -> graph.tie(e).source().equals(best.actor()))
-        : mask(e -> graph.actor(graph.source(e)).kind() == ActorKind.FORUM
-            && !graph.actor(graph.source(e)).id().equals(best.actor()));
-    double[] cost = new EngagementPlanner(graph).costs(query, engager, new BestPathTree(graph, engager));
+        ? mask(e -> graph.source(e) == mover)
+        : mask(e -> graph.actor(graph.source(e)).kind() == ActorKind.FORUM && graph.source(e) != mover);
+    double[] cost = new EngagementPlanner(graph).costs(query, engager, tree);
     double spent = 0;
     for (String id : plan) {
       double c = cost[graph.require(id, "plan")];
@@ -117,7 +121,7 @@ public final class RedTeam {
     Hedge hedge = null;
     for (int v = 0; v < graph.actorCount(); v++) {
       String id = graph.actor(v).id();
-      if (v == engager || v == target || plan.contains(id) || id.equals(best.actor())
+      if (v == engager || v == target || plan.contains(id) || v == mover
           || Double.isInfinite(cost[v])) {
         continue;
       }

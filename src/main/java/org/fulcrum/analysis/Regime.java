@@ -2,42 +2,116 @@ package org.fulcrum.analysis;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
-import org.fulcrum.casefile.TieType;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.IntConsumer;
+import org.fulcrum.casefile.Tie;
 
 /**
- * A target and its command chain: every actor joined to it by {@code commands} or {@code controls}
- * ties, in either direction (a leader brings the units it commands; a unit brings those who
- * command it). Patrons shield the regime as a whole.
+ * A target and its command chain: every actor joined to it by command ties ({@link
+ * org.fulcrum.casefile.TieType#isCommand()}: {@code commands}, {@code controls}), in either
+ * direction and transitively (a leader brings the units it commands; a unit brings those who
+ * command it). Patrons shield the regime as a whole, and a threat to one member is a threat to
+ * the regime.
+ *
+ * <p>One breadth-first closure serves both views of a case: the int-level snapshot
+ * ({@link #of(LeverageGraph, int)}, ties valid on its day) and the case's ties by id, whatever
+ * their dates ({@link #commandChains(Collection)}, for the message review). O(n + m).
  */
-final class Regime {
-
-  static final Set<TieType> COMMAND = Set.of(TieType.COMMANDS, TieType.CONTROLS);
+public final class Regime {
 
   private Regime() {}
 
+  /** The regime of {@code target} in the snapshot, as a set of actor indices. */
   static BitSet of(LeverageGraph g, int target) {
-    BitSet members = new BitSet(g.actorCount());
-    List<Integer> queue = new ArrayList<>();
-    members.set(target);
-    queue.add(target);
-    for (int head = 0; head < queue.size(); head++) {
-      int v = queue.get(head);
+    return closure(g.actorCount(), target, (v, visit) -> {
       for (int e : g.outgoing(v)) {
-        visit(g, e, g.target(e), members, queue);
+        if (g.tie(e).type().isCommand()) {
+          visit.accept(g.target(e));
+        }
       }
       for (int e : g.incoming(v)) {
-        visit(g, e, g.source(e), members, queue);
+        if (g.tie(e).type().isCommand()) {
+          visit.accept(g.source(e));
+        }
       }
-    }
-    return members;
+    });
   }
 
-  private static void visit(LeverageGraph g, int e, int other, BitSet members, List<Integer> queue) {
-    if (COMMAND.contains(g.tie(e).type()) && !members.get(other)) {
-      members.set(other);
-      queue.add(other);
+  /** Whether the actor has a tie to or from a member of the regime (a forum that acts on it). */
+  static boolean touches(LeverageGraph g, int actor, BitSet regime) {
+    return g.outgoing(actor).stream().anyMatch(e -> regime.get(g.target(e)))
+        || g.incoming(actor).stream().anyMatch(e -> regime.get(g.source(e)));
+  }
+
+  /** The command chains recorded in {@code ties}, whatever their dates. */
+  public static CommandChains commandChains(Collection<Tie> ties) {
+    return new CommandChains(ties);
+  }
+
+  /** The command chains of a set of ties, looked up by actor id. */
+  public static final class CommandChains {
+
+    private final Map<String, Integer> index = new HashMap<>();
+    private final List<String> ids = new ArrayList<>();
+    private final List<List<Integer>> neighbours = new ArrayList<>();
+
+    private CommandChains(Collection<Tie> ties) {
+      for (Tie t : ties) {
+        if (t.type().isCommand()) {
+          int s = index(t.source());
+          int d = index(t.target());
+          neighbours.get(s).add(d);
+          neighbours.get(d).add(s);
+        }
+      }
     }
+
+    private int index(String id) {
+      return index.computeIfAbsent(id, k -> {
+        ids.add(k);
+        neighbours.add(new ArrayList<>());
+        return ids.size() - 1;
+      });
+    }
+
+    /** The actor with its command chain, sorted by id (so the first id names the regime). */
+    public SortedSet<String> regimeOf(String actor) {
+      SortedSet<String> members = new TreeSet<>();
+      Integer start = index.get(actor);
+      if (start == null) {
+        members.add(actor);
+      } else {
+        BitSet chain = closure(ids.size(), start, (v, visit) -> neighbours.get(v).forEach(visit::accept));
+        chain.stream().forEach(i -> members.add(ids.get(i)));
+      }
+      return Collections.unmodifiableSortedSet(members);
+    }
+  }
+
+  /** Hands each command neighbour of an actor to {@code visit}. */
+  private interface Neighbours {
+    void forEach(int actor, IntConsumer visit);
+  }
+
+  private static BitSet closure(int n, int start, Neighbours neighbours) {
+    BitSet members = new BitSet(n);
+    List<Integer> queue = new ArrayList<>();
+    members.set(start);
+    queue.add(start);
+    for (int head = 0; head < queue.size(); head++) {
+      neighbours.forEach(queue.get(head), other -> {
+        if (!members.get(other)) {
+          members.set(other);
+          queue.add(other);
+        }
+      });
+    }
+    return members;
   }
 }

@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.Set;
 import org.fulcrum.casefile.Polarity;
 import org.fulcrum.casefile.Tie;
-import org.fulcrum.casefile.TieType;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.flow.EdmondsKarpMFImpl;
 import org.jgrapht.graph.DefaultWeightedEdge;
@@ -31,9 +30,6 @@ import org.jgrapht.graph.SimpleDirectedWeightedGraph;
  * suppliers) to designate. Cost O(V E^2) on the supply subgraph.
  */
 public final class SupplyChokepoints {
-
-  public static final Set<TieType> SUPPLY_TYPES = Set.of(TieType.SUPPLIES_ARMS, TieType.FINANCES,
-      TieType.PROVIDES_AID, TieType.TRADES_WITH, TieType.INVESTS_IN);
 
   /** What the cut is made of. */
   public enum Mode { TIES, ACTORS }
@@ -82,8 +78,8 @@ public final class SupplyChokepoints {
       if (t.polarity() != Polarity.SUPPORTIVE) {
         continue;
       }
-      boolean supply = SUPPLY_TYPES.contains(t.type());
-      boolean command = Regime.COMMAND.contains(t.type());
+      boolean supply = t.type().isSupply();
+      boolean command = t.type().isCommand();
       if (!supply && !command) {
         continue;
       }
@@ -134,7 +130,7 @@ public final class SupplyChokepoints {
         elements.add(new CutElement("actor", a.id(), a.name(), 1, null, null, null, a.sources()));
       } else {
         for (int[] se : supplyEdges) {
-          if (se[1] == s && se[2] == t && SUPPLY_TYPES.contains(graph.tie(se[0]).type())) {
+          if (se[1] == s && se[2] == t && graph.tie(se[0]).type().isSupply()) {
             Tie tie = graph.tie(se[0]);
             elements.add(new CutElement("tie", tie.id(), graph.actor(s).name() + " -> "
                 + graph.actor(t).name(), graph.probability(se[0]), tie.source(), tie.target(),

@@ -44,8 +44,8 @@ public final class YenLeveragePaths {
   private final int target;
   private final int via;
   private final int hopLimit;
-  private final double[] toTarget;
-  private final int[] nextEdge;
+  private DijkstraShortestPaths toTargetTree;
+  private double[] toTarget;
   private int[] minHops;
   private int spurSearches;
 
@@ -65,10 +65,7 @@ public final class YenLeveragePaths {
     }
     allowedEdge = graph.allowedTies(query.tieTypes(), query.channels(), query.polarity(), excluded,
         query.excludedKinds(), source, target);
-    int n = graph.actorCount();
     hopLimit = query.maxHops() == null ? Integer.MAX_VALUE : query.maxHops();
-    toTarget = new double[n];
-    nextEdge = new int[n];
   }
 
   public Result run() {
@@ -191,40 +188,26 @@ public final class YenLeveragePaths {
    * stay exact while this search stops early on large graphs.
    */
   private void reverseDijkstra() {
-    Arrays.fill(toTarget, Double.POSITIVE_INFINITY);
-    Arrays.fill(nextEdge, -1);
     boolean[] settled = new boolean[graph.actorCount()];
-    IndexedMinHeap heap = new IndexedMinHeap(graph.actorCount());
-    toTarget[target] = 0;
-    heap.offer(target, 0);
-    double stopAt = Double.POSITIVE_INFINITY;
-    while (!heap.isEmpty()) {
-      if (heap.peekKey() > stopAt) {
-        double radius = heap.peekKey();
-        for (int v = 0; v < settled.length; v++) {
-          if (!settled[v]) {
-            toTarget[v] = radius; // a lower bound whether or not v can reach the target at all
+    double[] stopAt = {Double.POSITIVE_INFINITY};
+    double[] radius = {Double.NaN};
+    toTargetTree = DijkstraShortestPaths.search(graph, target,
+        DijkstraShortestPaths.Direction.TO_ROOT, allowedEdge, (v, distance) -> {
+          if (distance > stopAt[0]) {
+            radius[0] = distance;
+            return false;
           }
-        }
-        return;
-      }
-      int v = heap.poll();
-      settled[v] = true;
-      if (v == source) {
-        stopAt = toTarget[v] * HEURISTIC_RADIUS;
-      }
-      double dv = toTarget[v];
-      for (int i = graph.inStart(v); i < graph.inEnd(v); i++) {
-        int e = graph.inEdge(i);
-        if (!allowedEdge[e]) {
-          continue;
-        }
-        int u = graph.source(e);
-        double du = dv + graph.cost(e);
-        if (du < toTarget[u]) {
-          toTarget[u] = du;
-          nextEdge[u] = e;
-          heap.offer(u, du);
+          settled[v] = true;
+          if (v == source) {
+            stopAt[0] = distance * HEURISTIC_RADIUS;
+          }
+          return true;
+        });
+    toTarget = toTargetTree.distances();
+    if (!Double.isNaN(radius[0])) {
+      for (int v = 0; v < settled.length; v++) {
+        if (!settled[v]) {
+          toTarget[v] = radius[0]; // a lower bound whether or not v can reach the target at all
         }
       }
     }
@@ -255,11 +238,7 @@ public final class YenLeveragePaths {
 
   /** The best path when nothing is blocked: the reverse Dijkstra's tree, read forwards. */
   private int[] followTree(int from) {
-    List<Integer> edges = new ArrayList<>();
-    for (int v = from; v != target; v = graph.target(nextEdge[v])) {
-      edges.add(nextEdge[v]);
-    }
-    return edges.stream().mapToInt(Integer::intValue).toArray();
+    return toTargetTree.path(from);
   }
 
   // Search state, reused across spur searches (sized lazily for the state space in use).
@@ -274,7 +253,8 @@ public final class YenLeveragePaths {
   /**
    * The cheapest path from the spur node to the target that avoids the root's nodes and the
    * blocked ties, within the hops the root leaves and costing at most {@code budget}; {@code null}
-   * if there is none.
+   * if there is none. An A* search over (actor, hops used) states with the reverse distances as
+   * its heuristic, keeping its state across spurs, so it is not {@link DijkstraShortestPaths}.
    */
   private int[] spur(int spurNode, int[] root, Set<Integer> blockedEdges, double budget) {
     spurSearches++;

@@ -36,4 +36,31 @@ public enum TieType implements Label {
   public String label() {
     return label;
   }
+
+  /**
+   * A tie of command ({@code commands}, {@code controls}): it binds its two ends into one chain of
+   * command, the regime the analyses treat as one actor.
+   */
+  public boolean isCommand() {
+    return this == COMMANDS || this == CONTROLS;
+  }
+
+  /**
+   * A flow of resources the target depends on and the source could withdraw: arms, trade, aid,
+   * finance, investment. Supply chains are cut along these ties, and a threat is backed by them.
+   */
+  public boolean isSupply() {
+    return switch (this) {
+      case SUPPLIES_ARMS, TRADES_WITH, PROVIDES_AID, FINANCES, INVESTS_IN -> true;
+      default -> false;
+    };
+  }
+
+  /**
+   * A tie through which a patron protects its client: any supply, diplomatic cover
+   * ({@code shields}) or an alliance ({@code allied-with}).
+   */
+  public boolean isShield() {
+    return isSupply() || this == SHIELDS || this == ALLIED_WITH;
+  }
 }

@@ -1,15 +1,10 @@
 package org.fulcrum.analysis.consistency;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,22 +12,16 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.fulcrum.analysis.Regime;
 import org.fulcrum.analysis.consistency.ConsistencyReport.DerivedValue;
-import org.fulcrum.analysis.consistency.ConsistencyReport.Finding;
 import org.fulcrum.analysis.consistency.ConsistencyReport.IssueConsistency;
 import org.fulcrum.analysis.consistency.ConsistencyReport.PendingThreat;
-import org.fulcrum.analysis.consistency.ConsistencyReport.SpeakerTimeline;
-import org.fulcrum.analysis.consistency.ConsistencyReport.TimelineEntry;
 import org.fulcrum.casefile.Actor;
-import org.fulcrum.casefile.ActorKind;
 import org.fulcrum.casefile.CaseFile;
 import org.fulcrum.casefile.Message;
-import org.fulcrum.casefile.Polarity;
 import org.fulcrum.casefile.Stance;
 import org.fulcrum.casefile.Tie;
-import org.fulcrum.casefile.TieType;
 
 /**
  * Does a coalition speak with one voice, and are its threats backed? Reviews the messages of the
@@ -75,8 +64,8 @@ import org.fulcrum.casefile.TieType;
  *       no dependence tie ending, and no demand or condemnation on the issue whose text records a
  *       measure (the lexicon's action cues). Threats whose period runs past the record are pending.
  * </ul>
- * A regime is the audience with its command chain ({@code commands}, {@code controls} ties in
- * either direction, transitively), as in the patron analysis.
+ * A regime is the audience with its command chain ({@link Regime}, over the case's ties whatever
+ * their dates), as in the patron analysis.
  *
  * <p><b>Score.</b> For an issue, 1 - (sum over its coalition messages of the weight of the
  * heaviest finding citing the message) / (number of its coalition messages); for the coalition,
@@ -85,6 +74,11 @@ import org.fulcrum.casefile.TieType;
  *
  * <p>Complexity: O(n log n + p + t x (T + A)) for n messages, p message pairs within the window,
  * t threats, T ties of the threatening voice and A action messages of its voice on the issue.
+ *
+ * <p>The pieces: {@link CoalitionVoices} (voices and the coalition), {@link StanceContradictions}
+ * (the five rules on what is said), {@link ThreatCredibility} (the three rules on whether threats
+ * are backed) and {@link ConsistencyScore} (the score). This class reviews the messages issue by
+ * issue and puts the report together.
  */
 public final class MessageConsistency {
 
@@ -95,23 +89,15 @@ public final class MessageConsistency {
   public static final double EROSION_MIN_DROP = 0.2;
   public static final int REPEATED_THREATS_MIN = 3;
 
-  private static final double EPS = 1e-9;
-  private static final Set<ActorKind> GOVERNMENT_KINDS = EnumSet.of(ActorKind.STATE, ActorKind.LEADER,
-      ActorKind.GOVERNMENT_BODY, ActorKind.INDIVIDUAL);
-  private static final Set<TieType> COMMAND = EnumSet.of(TieType.COMMANDS, TieType.CONTROLS);
-  private static final Set<TieType> DEPENDENCE = EnumSet.of(TieType.SUPPLIES_ARMS, TieType.TRADES_WITH,
-      TieType.PROVIDES_AID, TieType.FINANCES, TieType.INVESTS_IN);
+  /** How far two intensities or shares may differ and still count as equal, for every rule. */
+  static final double EPS = 1e-9;
 
   private final String caseId;
   private final LocalDate recordEnd;
-  private final Map<String, Actor> actors = new LinkedHashMap<>();
   private final List<Message> messages;
   private final StanceClassifier classifier;
-  private final Map<String, String> voices = new HashMap<>();
-  private final Map<String, List<Tie>> tiesByVoice = new HashMap<>();
-  private final Map<String, List<String>> commandNeighbours = new HashMap<>();
-  private final Map<String, Set<String>> regimes = new ConcurrentHashMap<>();
-  private final List<Message> actionMessages = new ArrayList<>();
+  private final CoalitionVoices voices;
+  private final ThreatCredibility credibility;
 
   /**
    * @param recordEnd the last day on record (a case's as-of date); {@code null}: the latest message
@@ -120,67 +106,23 @@ public final class MessageConsistency {
       Collection<Tie> ties, Collection<Message> messages, StanceClassifier classifier) {
     this.caseId = caseId;
     this.classifier = Objects.requireNonNull(classifier, "classifier");
-    Objects.requireNonNull(actors, "actors").forEach(a -> this.actors.put(a.id(), a));
+    this.voices = new CoalitionVoices(caseId, Objects.requireNonNull(actors, "actors"));
     List<Message> byDate = new ArrayList<>(Objects.requireNonNull(messages, "messages"));
     byDate.sort(Comparator.comparing(Message::date)); // stable: same-day messages keep file order
     this.messages = List.copyOf(byDate);
     this.recordEnd = recordEnd != null ? recordEnd
         : byDate.isEmpty() ? LocalDate.MIN : byDate.get(byDate.size() - 1).date();
-    Map<String, String> stateOfCountry = new HashMap<>();
-    for (Actor a : this.actors.values()) {
-      if (a.kind() == ActorKind.STATE && a.country() != null) {
-        stateOfCountry.putIfAbsent(a.country(), a.id());
-      }
-    }
-    for (Actor a : this.actors.values()) {
-      String state = a.country() == null || !GOVERNMENT_KINDS.contains(a.kind()) ? null
-          : stateOfCountry.get(a.country());
-      voices.put(a.id(), state != null ? state : a.id());
-    }
-    for (Message m : this.messages) {
-      if (recordsAction(m)) {
-        actionMessages.add(m);
-      }
-    }
-    for (Tie t : Objects.requireNonNull(ties, "ties")) {
-      tiesByVoice.computeIfAbsent(voice(t.source()), v -> new ArrayList<>()).add(t);
-      if (COMMAND.contains(t.type())) {
-        commandNeighbours.computeIfAbsent(t.source(), v -> new ArrayList<>()).add(t.target());
-        commandNeighbours.computeIfAbsent(t.target(), v -> new ArrayList<>()).add(t.source());
-      }
-    }
+    this.credibility = new ThreatCredibility(this.recordEnd, voices,
+        Objects.requireNonNull(ties, "ties"), this.messages, classifier);
   }
 
   public static MessageConsistency of(CaseFile c, StanceClassifier classifier) {
     return new MessageConsistency(c.id(), c.asOf(), c.actors(), c.ties(), c.messages(), classifier);
   }
 
-  /** A reviewed message with its stance and intensity, given or derived. */
-  private record Entry(Message m, Stance stance, double intensity, boolean derived, String voice) {
-
-    LocalDate date() {
-      return m.date();
-    }
-
-    int direction() {
-      return direction(stance);
-    }
-
-    static int direction(Stance s) {
-      return switch (s) {
-        case DEMAND, THREAT, CONDEMNATION -> 1;
-        case ACCOMMODATION -> -1;
-        case REASSURANCE, INDUCEMENT -> 0;
-      };
-    }
-  }
-
-  /** A finding before its share of the score is known. */
-  private record Draft(FindingKind kind, List<Entry> cited, String explanation) {}
-
   public ConsistencyReport run(ConsistencyQuery query) {
     Objects.requireNonNull(query, "query");
-    Set<String> coalition = coalition(query.coalition());
+    Set<String> coalition = voices.coalition(query.coalition(), messages);
     String issue = query.issue();
     if (issue != null && messages.stream().noneMatch(m -> issue.equals(m.issue()))) {
       throw new IllegalArgumentException("issue: no message on issue '" + issue + "' in case " + caseId
@@ -188,12 +130,12 @@ public final class MessageConsistency {
     }
     List<DerivedValue> derived = new ArrayList<>();
     List<String> unclassified = new ArrayList<>();
-    Map<String, List<Entry>> byIssue = new TreeMap<>();
+    Map<String, List<ReviewedMessage>> byIssue = new TreeMap<>();
     for (Message m : messages) {
       if (!coalition.contains(m.speaker()) || (issue != null && !issue.equals(m.issue()))) {
         continue;
       }
-      Entry e = entry(m, derived);
+      ReviewedMessage e = entry(m, derived);
       if (e == null) {
         unclassified.add(m.id());
       } else {
@@ -201,19 +143,19 @@ public final class MessageConsistency {
       }
     }
     Set<String> coalitionVoices = new HashSet<>();
-    coalition.forEach(id -> coalitionVoices.add(voice(id)));
+    coalition.forEach(id -> coalitionVoices.add(voices.voice(id)));
     List<IssueConsistency> issues = new ArrayList<>();
     List<PendingThreat> pending = new ArrayList<>();
     double loss = 0;
     int reviewed = 0;
     int findings = 0;
     for (var e : byIssue.entrySet()) {
-      List<Entry> entries = e.getValue();
-      List<Draft> drafts = new ArrayList<>();
-      pairs(entries, query.windowDays(), drafts);
-      timelines(entries, drafts);
-      threats(entries, query, coalition, coalitionVoices, drafts, pending);
-      IssueConsistency ic = score(e.getKey(), entries, drafts);
+      List<ReviewedMessage> entries = e.getValue();
+      List<DraftFinding> drafts = new ArrayList<>();
+      StanceContradictions.pairs(entries, query.windowDays(), drafts);
+      StanceContradictions.timelines(entries, drafts);
+      credibility.threats(entries, query, coalition, coalitionVoices, drafts, pending);
+      IssueConsistency ic = ConsistencyScore.score(e.getKey(), entries, drafts);
       issues.add(ic);
       loss += (1 - ic.score()) * entries.size();
       reviewed += entries.size();
@@ -221,7 +163,7 @@ public final class MessageConsistency {
     }
     // rounded as the issues' scores are (6 digits): recomputed from them, it would carry their
     // rounding (0.33333325 for a third)
-    double score = reviewed == 0 ? 1 : round(clamp(1 - loss / reviewed));
+    double score = reviewed == 0 ? 1 : ConsistencyScore.round(ConsistencyScore.clamp(1 - loss / reviewed));
     String explanation = reviewed == 0
         ? "no coalition messages to review" + (unclassified.isEmpty() ? "" : " (" + unclassified.size()
             + " without a stance the lexicon could derive)")
@@ -236,42 +178,7 @@ public final class MessageConsistency {
         derived, unclassified, pending, explanation);
   }
 
-  // ---- coalition and voices ---------------------------------------------------------------------
-
-  private Set<String> coalition(List<String> named) {
-    Set<String> members = new TreeSet<>();
-    if (named.isEmpty()) {
-      for (Message m : messages) {
-        Actor a = actors.get(m.speaker());
-        if (a != null && a.position() > 0) {
-          members.add(a.id());
-        }
-      }
-      return members;
-    }
-    for (String id : named) {
-      Actor a = actors.get(id);
-      if (a == null) {
-        throw new IllegalArgumentException("coalition: no actor '" + id + "' in case " + caseId);
-      }
-      if (a.position() <= 0) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT, "coalition: %s has position %.2f;"
-            + " a coalition holds only actors that want the atrocities stopped (position > 0)", id, a.position()));
-      }
-      members.add(id);
-      if (a.kind() == ActorKind.STATE) {
-        actors.values().stream().filter(o -> voice(o.id()).equals(id) && o.position() > 0)
-            .forEach(o -> members.add(o.id()));
-      }
-    }
-    return members;
-  }
-
-  private String voice(String actorId) {
-    return voices.getOrDefault(actorId, actorId);
-  }
-
-  private Entry entry(Message m, List<DerivedValue> derived) {
+  private ReviewedMessage entry(Message m, List<DerivedValue> derived) {
     Stance stance = m.stance();
     Double intensity = m.intensity();
     boolean stanceDerived = false;
@@ -297,400 +204,6 @@ public final class MessageConsistency {
     if (stanceDerived || intensityDerived) {
       derived.add(new DerivedValue(m.id(), stance, intensity, stanceDerived, intensityDerived, cues));
     }
-    return new Entry(m, stance, intensity, stanceDerived || intensityDerived, voice(m.speaker()));
-  }
-
-  // ---- contradictions ---------------------------------------------------------------------------
-
-  static boolean incompatible(Stance a, Stance b) {
-    int da = Entry.direction(a);
-    int db = Entry.direction(b);
-    if (da * db < 0) {
-      return true;
-    }
-    return (a == Stance.THREAT && b == Stance.REASSURANCE) || (a == Stance.REASSURANCE && b == Stance.THREAT);
-  }
-
-  private static void pairs(List<Entry> entries, int window, List<Draft> out) {
-    for (int i = 0; i < entries.size(); i++) {
-      Entry a = entries.get(i);
-      for (int j = i + 1; j < entries.size(); j++) {
-        Entry b = entries.get(j);
-        long days = ChronoUnit.DAYS.between(a.date(), b.date());
-        if (days > window) {
-          break;
-        }
-        if (!incompatible(a.stance(), b.stance())) {
-          continue;
-        }
-        boolean sameAudience = a.m().audience().equals(b.m().audience());
-        if (sameAudience && a.voice().equals(b.voice()) && a.direction() * b.direction() < 0) {
-          continue; // one voice pressing then yielding to one audience: a reversal, reported below
-        }
-        if (sameAudience) {
-          out.add(new Draft(FindingKind.ACROSS_CHANNELS, List.of(a, b), String.format(Locale.ROOT,
-              "%s and %s, both to %s within %d day(s) (%s): %s and %s cannot both hold",
-              describe(a), describe(b), a.m().audience(), days, venues(a, b), article(a.stance()),
-              article(b.stance()))));
-        } else {
-          out.add(new Draft(FindingKind.ACROSS_AUDIENCES, List.of(a, b), String.format(Locale.ROOT,
-              "%s told %s one thing and %s told %s another within %d day(s): %s vs %s",
-              a.m().speaker(), a.m().audience(), b.m().speaker(), b.m().audience(), days, describe(a),
-              describe(b))));
-        }
-      }
-    }
-  }
-
-  private static String article(Stance s) {
-    return (s == Stance.ACCOMMODATION || s == Stance.INDUCEMENT ? "an " : "a ") + s.label();
-  }
-
-  private static String venues(Entry a, Entry b) {
-    String va = venue(a);
-    String vb = venue(b);
-    return va.equals(vb) ? "both in " + va + (a.voice().equals(b.voice()) ? "" : ", by different members")
-        : va + " vs " + vb;
-  }
-
-  private static String venue(Entry e) {
-    return e.m().channel() + (e.m().forum() == null ? "" : " at " + e.m().forum());
-  }
-
-  private void timelines(List<Entry> entries, List<Draft> out) {
-    Map<String, List<Entry>> lines = new LinkedHashMap<>();
-    for (Entry e : entries) {
-      lines.computeIfAbsent(e.voice() + "\u0000" + e.m().audience(), k -> new ArrayList<>()).add(e);
-    }
-    for (List<Entry> line : lines.values()) {
-      reversals(line, out);
-      pressingRuns(line, out);
-    }
-  }
-
-  private static void reversals(List<Entry> line, List<Draft> out) {
-    List<List<Entry>> runs = new ArrayList<>();
-    int direction = 0;
-    for (Entry e : line) {
-      int d = e.direction();
-      if (d == 0) {
-        continue;
-      }
-      if (d != direction) {
-        runs.add(new ArrayList<>());
-        direction = d;
-      }
-      runs.get(runs.size() - 1).add(e);
-    }
-    for (int k = 1; k < runs.size(); k++) {
-      List<Entry> before = runs.get(k - 1);
-      List<Entry> after = runs.get(k);
-      Entry last = before.get(before.size() - 1);
-      Entry first = after.get(0);
-      List<Entry> cited = new ArrayList<>(before);
-      cited.addAll(after);
-      out.add(new Draft(FindingKind.REVERSAL, cited, String.format(Locale.ROOT,
-          "%s %s %s (%s) and then %s (%s); the switch: %s, then %s, %d day(s) later", last.voice(),
-          first.direction() < 0 ? "pressed" : "accommodated", last.m().audience(), run(before),
-          first.direction() < 0 ? "accommodated" : "pressed", run(after), describe(last), describe(first),
-          ChronoUnit.DAYS.between(last.date(), first.date()))));
-    }
-  }
-
-  private static String run(List<Entry> run) {
-    return run.size() + " message(s), " + run.get(0).date()
-        + (run.size() > 1 ? " to " + run.get(run.size() - 1).date() : "");
-  }
-
-  /** Rigid ladders and eroding pressure: runs of consecutive pressing messages of one voice. */
-  private static void pressingRuns(List<Entry> line, List<Draft> out) {
-    int start = 0;
-    while (start < line.size()) {
-      if (line.get(start).direction() <= 0) {
-        start++;
-        continue;
-      }
-      int end = start;
-      while (end + 1 < line.size() && line.get(end + 1).direction() > 0) {
-        end++;
-      }
-      List<Entry> pressing = line.subList(start, end + 1);
-      ladders(pressing, out);
-      erosions(pressing, out);
-      start = end + 1;
-    }
-  }
-
-  private static void ladders(List<Entry> pressing, List<Draft> out) {
-    int i = 0;
-    while (i < pressing.size()) {
-      int j = i;
-      while (j + 1 < pressing.size()
-          && pressing.get(j + 1).intensity() - pressing.get(j).intensity() >= LADDER_MIN_STEP - EPS) {
-        j++;
-      }
-      if (j - i + 1 >= LADDER_MIN_MESSAGES) {
-        List<Entry> steps = pressing.subList(i, j + 1);
-        double minStep = Double.MAX_VALUE, maxStep = 0;
-        long minGap = Long.MAX_VALUE, maxGap = 0;
-        for (int k = 1; k < steps.size(); k++) {
-          double step = steps.get(k).intensity() - steps.get(k - 1).intensity();
-          long gap = ChronoUnit.DAYS.between(steps.get(k - 1).date(), steps.get(k).date());
-          minStep = Math.min(minStep, step);
-          maxStep = Math.max(maxStep, step);
-          minGap = Math.min(minGap, gap);
-          maxGap = Math.max(maxGap, gap);
-        }
-        if (minGap > 0 && maxGap <= LADDER_REGULARITY * minGap + EPS
-            && maxStep <= LADDER_REGULARITY * minStep + EPS) {
-          Entry first = steps.get(0);
-          out.add(new Draft(FindingKind.RIGID_LADDER, List.copyOf(steps), String.format(Locale.ROOT,
-              "%s escalated toward %s in %d regular steps: intensity %s, every %d-%d days; a ladder"
-                  + " this predictable can be read and gamed by the adversary",
-              first.voice(), first.m().audience(), steps.size(), intensities(steps), minGap, maxGap)));
-        }
-      }
-      i = j + 1;
-    }
-  }
-
-  private static void erosions(List<Entry> pressing, List<Draft> out) {
-    int i = 0;
-    while (i < pressing.size()) {
-      int j = i;
-      while (j + 1 < pressing.size() && pressing.get(j + 1).intensity() < pressing.get(j).intensity() - EPS) {
-        j++;
-      }
-      List<Entry> run = pressing.subList(i, j + 1);
-      double drop = run.get(0).intensity() - run.get(run.size() - 1).intensity();
-      if (run.size() >= EROSION_MIN_MESSAGES && drop >= EROSION_MIN_DROP - EPS) {
-        Entry first = run.get(0);
-        out.add(new Draft(FindingKind.ERODING_PRESSURE, List.copyOf(run), String.format(Locale.ROOT,
-            "%s kept pressing %s but ever more softly: intensity %s from %s to %s (down %.2f); no two"
-                + " of these messages contradict each other, together they show resolve draining away",
-            first.voice(), first.m().audience(), intensities(run), first.date(),
-            run.get(run.size() - 1).date(), drop)));
-      }
-      i = j + 1;
-    }
-  }
-
-  private static String intensities(List<Entry> run) {
-    return run.stream().map(e -> String.format(Locale.ROOT, "%.2f", e.intensity()))
-        .collect(Collectors.joining(" -> "));
-  }
-
-  // ---- credibility ------------------------------------------------------------------------------
-
-  private void threats(List<Entry> entries, ConsistencyQuery q, Set<String> coalition,
-      Set<String> coalitionVoices, List<Draft> out, List<PendingThreat> pending) {
-    Map<String, List<Entry>> byRegime = new LinkedHashMap<>();
-    for (Entry e : entries) {
-      if (e.stance() != Stance.THREAT) {
-        continue;
-      }
-      Set<String> regime = regime(e.m().audience());
-      byRegime.computeIfAbsent(regime.iterator().next(), k -> new ArrayList<>()).add(e);
-      capability(e, regime, q.capabilityTolerance(), out);
-      LocalDate due = e.date().plusDays(q.followThroughDays());
-      String action = action(Set.of(e.voice()), null, e.m().issue(), regime, e.date(), due);
-      if (action != null) {
-        continue;
-      }
-      if (due.isAfter(recordEnd)) {
-        pending.add(new PendingThreat(e.m().id(), due));
-        continue;
-      }
-      out.add(new Draft(FindingKind.NO_FOLLOW_THROUGH, List.of(e), String.format(Locale.ROOT,
-          "%s; by %s (%d days) %s had taken no measure toward %s on record: no sanction or other"
-              + " hostile tie, no support withdrawn, no action announced on %s",
-          describe(e), due, q.followThroughDays(), e.voice(), regimeName(e.m().audience(), regime),
-          e.m().issue())));
-    }
-    for (List<Entry> threats : byRegime.values()) {
-      repeatedThreats(threats, coalition, coalitionVoices, out);
-    }
-  }
-
-  private void capability(Entry e, Set<String> regime, double tolerance, List<Draft> out) {
-    Actor speaker = actors.get(e.m().speaker());
-    Actor voiceActor = actors.get(e.voice());
-    double capability = Math.max(speaker == null ? 0 : speaker.capability(),
-        voiceActor == null ? 0 : voiceActor.capability());
-    double miss = 1;
-    List<String> used = new ArrayList<>();
-    for (Tie t : tiesByVoice.getOrDefault(e.voice(), List.of())) {
-      if (regime.contains(t.target()) && t.validOn(e.date()) && coercive(t)) {
-        miss *= 1 - t.strength() * t.confidence();
-        used.add(String.format(Locale.ROOT, "%s %.2f x %.2f", t.id(), t.strength(), t.confidence()));
-      }
-    }
-    double reach = 1 - miss;
-    double deliverable = capability * reach;
-    if (e.intensity() - deliverable > tolerance + EPS) {
-      out.add(new Draft(FindingKind.CAPABILITY_GAP, List.of(e), String.format(Locale.ROOT,
-          "%s; %s can deliver %.2f = capability %.2f x coercive reach %.2f into %s (%s), %.2f short"
-              + " (tolerance %.2f)", describe(e), e.voice(), deliverable, capability, reach,
-          regimeName(e.m().audience(), regime),
-          used.isEmpty() ? "no sanction, command, or withdrawable support tie on " + e.date()
-              : String.join(", ", used), e.intensity() - deliverable, tolerance)));
-    }
-  }
-
-  private static boolean coercive(Tie t) {
-    if (t.type() == TieType.THREATENS) {
-      return false; // a recorded threat is the rhetoric itself, not what backs it
-    }
-    return t.polarity() == Polarity.HOSTILE || COMMAND.contains(t.type())
-        || (DEPENDENCE.contains(t.type()) && t.polarity() == Polarity.SUPPORTIVE);
-  }
-
-  /**
-   * The first measure that any of {@code voices} (or, for messages, any of {@code speakers} when
-   * given) took toward the regime in (after, until], described; {@code null} if none.
-   */
-  private String action(Set<String> voices, Set<String> speakers, String issue, Set<String> regime,
-      LocalDate after, LocalDate until) {
-    LocalDate best = null;
-    String found = null;
-    for (String v : voices) {
-      for (Tie t : tiesByVoice.getOrDefault(v, List.of())) {
-        if (!regime.contains(t.target())) {
-          continue;
-        }
-        LocalDate day = null;
-        if (t.polarity() == Polarity.HOSTILE && t.type() != TieType.THREATENS && t.from() != null) {
-          day = t.from();
-        } else if (DEPENDENCE.contains(t.type()) && t.polarity() == Polarity.SUPPORTIVE && t.to() != null) {
-          day = t.to();
-        }
-        if (day != null && day.isAfter(after) && !day.isAfter(until) && (best == null || day.isBefore(best))) {
-          best = day;
-          found = "tie " + t.id() + " on " + day;
-        }
-      }
-    }
-    for (Message m : actionMessages) {
-      if (!m.date().isAfter(after) || m.date().isAfter(until) || (best != null && !m.date().isBefore(best))) {
-        continue;
-      }
-      boolean byVoice = speakers == null ? voices.contains(voice(m.speaker())) : speakers.contains(m.speaker());
-      if (byVoice && issue.equals(m.issue()) && regime.contains(m.audience()) && recordsAction(m)) {
-        best = m.date();
-        found = "message " + m.id() + " on " + m.date();
-      }
-    }
-    return found;
-  }
-
-  private boolean recordsAction(Message m) {
-    Stance s = m.stance() != null ? m.stance() : classifier.classify(m.text()).stance();
-    return (s == Stance.DEMAND || s == Stance.CONDEMNATION) && classifier.recordsAction(m.text());
-  }
-
-  private void repeatedThreats(List<Entry> threats, Set<String> coalition, Set<String> coalitionVoices,
-      List<Draft> out) {
-    Set<String> regime = regime(threats.get(0).m().audience());
-    List<Entry> segment = new ArrayList<>();
-    for (Entry t : threats) {
-      if (!segment.isEmpty()) {
-        Entry prev = segment.get(segment.size() - 1);
-        if (action(coalitionVoices, coalition, t.m().issue(), regime, prev.date(), t.date()) != null) {
-          emitRepeated(segment, regime, out);
-          segment = new ArrayList<>();
-        }
-      }
-      segment.add(t);
-    }
-    emitRepeated(segment, regime, out);
-  }
-
-  private void emitRepeated(List<Entry> segment, Set<String> regime, List<Draft> out) {
-    if (segment.size() < REPEATED_THREATS_MIN) {
-      return;
-    }
-    Entry first = segment.get(0);
-    Entry last = segment.get(segment.size() - 1);
-    out.add(new Draft(FindingKind.REPEATED_EMPTY_THREATS, List.copyOf(segment), String.format(Locale.ROOT,
-        "%d threats on %s at %s from %s between %s and %s, with no coalition measure between them:"
-            + " aggressive rhetoric matched with meager action", segment.size(), first.m().issue(),
-        regimeName(first.m().audience(), regime),
-        segment.stream().map(Entry::voice).distinct().collect(Collectors.joining(", ")), first.date(),
-        last.date())));
-  }
-
-  /** The actor with its command chain, transitively (sorted, so the first id names the regime). */
-  private Set<String> regime(String actor) {
-    return regimes.computeIfAbsent(actor, a -> {
-      Set<String> members = new TreeSet<>();
-      List<String> queue = new ArrayList<>(List.of(a));
-      members.add(a);
-      for (int head = 0; head < queue.size(); head++) {
-        for (String n : commandNeighbours.getOrDefault(queue.get(head), List.of())) {
-          if (members.add(n)) {
-            queue.add(n);
-          }
-        }
-      }
-      return members;
-    });
-  }
-
-  private static String regimeName(String audience, Set<String> regime) {
-    return regime.size() == 1 ? audience
-        : audience + " or its command chain (" + (regime.size() - 1) + " more actors)";
-  }
-
-  // ---- score ------------------------------------------------------------------------------------
-
-  private static IssueConsistency score(String issue, List<Entry> entries, List<Draft> drafts) {
-    Map<Message, Integer> charged = new HashMap<>();
-    for (int d = 0; d < drafts.size(); d++) {
-      for (Entry e : drafts.get(d).cited()) {
-        Integer current = charged.get(e.m());
-        if (current == null || drafts.get(current).kind().weight() < drafts.get(d).kind().weight()) {
-          charged.put(e.m(), d);
-        }
-      }
-    }
-    double[] impact = new double[drafts.size()];
-    double loss = 0;
-    for (var c : charged.entrySet()) {
-      double w = drafts.get(c.getValue()).kind().weight();
-      impact[c.getValue()] += w / entries.size();
-      loss += w;
-    }
-    List<Finding> findings = new ArrayList<>();
-    for (int d = 0; d < drafts.size(); d++) {
-      Draft draft = drafts.get(d);
-      findings.add(new Finding(draft.kind(), issue,
-          draft.cited().stream().map(e -> e.m().id()).toList(),
-          draft.cited().stream().map(e -> e.m().speaker()).distinct().toList(),
-          draft.explanation(), round(impact[d])));
-    }
-    findings.sort(Comparator.comparingDouble(Finding::scoreImpact).reversed()
-        .thenComparing(Finding::kind));
-    Map<String, List<Entry>> bySpeaker = new LinkedHashMap<>();
-    entries.forEach(e -> bySpeaker.computeIfAbsent(e.m().speaker(), s -> new ArrayList<>()).add(e));
-    List<SpeakerTimeline> timeline = new ArrayList<>();
-    bySpeaker.forEach((speaker, list) -> timeline.add(new SpeakerTimeline(speaker, list.get(0).voice(),
-        list.stream().map(e -> new TimelineEntry(e.date(), e.m().id(), e.m().audience(), e.m().channel(),
-            e.m().forum(), e.stance(), e.intensity(), e.derived())).toList())));
-    return new IssueConsistency(issue, round(clamp(1 - loss / entries.size())), entries.size(), findings,
-        timeline);
-  }
-
-  private static double clamp(double v) {
-    return Math.max(0, Math.min(1, v));
-  }
-
-  private static double round(double v) {
-    return Math.round(v * 1e6) / 1e6;
-  }
-
-  private static String describe(Entry e) {
-    return String.format(Locale.ROOT, "%s (%s) %s %.2f to %s on %s in %s%s", e.m().id(), e.m().speaker(),
-        e.stance().label(), e.intensity(), e.m().audience(), e.date(), venue(e),
-        e.derived() ? " [stance or intensity derived from text]" : "");
+    return new ReviewedMessage(m, stance, intensity, stanceDerived || intensityDerived, voices.voice(m.speaker()));
   }
 }

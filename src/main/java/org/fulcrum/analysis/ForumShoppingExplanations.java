@@ -1,0 +1,194 @@
+package org.fulcrum.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.fulcrum.analysis.DecisionRuleVote.Member;
+import org.fulcrum.analysis.DecisionRuleVote.Outcome;
+import org.fulcrum.analysis.ForumShopping.EscapeVenue;
+import org.fulcrum.analysis.ForumShopping.Forum;
+import org.fulcrum.analysis.ForumShopping.Gap;
+import org.fulcrum.analysis.ForumShopping.GapCloser;
+import org.fulcrum.analysis.ForumShopping.LeadChannel;
+import org.fulcrum.analysis.ForumShopping.Reinforcement;
+import org.fulcrum.analysis.ForumShopping.RiskPart;
+import org.fulcrum.analysis.ForumShopping.Route;
+import org.fulcrum.analysis.ForumShopping.Vote;
+import org.fulcrum.analysis.ForumVenues.AssessedForum;
+import org.fulcrum.analysis.ForumVenues.RouteIn;
+import org.fulcrum.casefile.Actor;
+import org.fulcrum.casefile.DecisionRule;
+import org.fulcrum.casefile.Polarity;
+import org.fulcrum.casefile.Tie;
+import org.fulcrum.casefile.TieType;
+
+/**
+ * The presenter of {@link ForumShopping}: turns the int-level {@link ForumVenues} into the answer
+ * records, ids and names in place of indices, each with its explanation in English. Computes
+ * nothing the answer depends on.
+ */
+final class ForumShoppingExplanations {
+
+  private final LeverageGraph graph;
+  private final DecisionRuleVote voting;
+
+  ForumShoppingExplanations(LeverageGraph graph) {
+    this.graph = graph;
+    this.voting = new DecisionRuleVote(graph);
+  }
+
+  /** The members' names with their positions, e.g. {@code China -0.80, Russia -0.60}. */
+  String names(List<Member> members) {
+    return members.stream().map(m -> String.format(Locale.ROOT, "%s %.2f",
+        graph.actor(m.actor()).name(), graph.actor(m.actor()).position()))
+        .collect(Collectors.joining(", "));
+  }
+
+  private Vote voteRecord(Member m) {
+    Actor a = graph.actor(m.actor());
+    Tie t = graph.tie(m.tie());
+    return new Vote(a.id(), a.name(), a.position(), m.weight(), m.veto(), m.party(), t.id(), t.sources());
+  }
+
+  private Route route(RouteIn r) {
+    Actor a = graph.actor(r.via());
+    Tie t = graph.tie(r.tie());
+    return new Route(r.kind(), a.id(), a.name(), t.id(), t.sources());
+  }
+
+  private String via(RouteIn r) {
+    return r.kind() + " " + graph.actor(r.via()).id();
+  }
+
+  Forum forum(AssessedForum a, BestPathTree tree, int engager, int reinforcingTie, Gap gap,
+      boolean isLead) {
+    Actor f = graph.actor(a.forum());
+    DecisionRule rule = voting.rule(a.forum());
+    Outcome o = a.outcome();
+    String reinforcing = reinforcingTie < 0 ? null : graph.tie(reinforcingTie).id();
+    StringBuilder s = new StringBuilder(f.name()).append(" (").append(rule.label())
+        .append(f.decisionRule() == null ? ", rule not recorded: simple majority assumed" : "")
+        .append("): ");
+    if (o.basis().equals("members")) {
+      long voters = a.members().stream().filter(m -> !m.party()).count();
+      s.append(String.format(Locale.ROOT, "stance %.3f, the vote-weighted mean of %d voting member%s; %.0f%% of the vote in favour",
+          o.stance(), voters, voters == 1 ? "" : "s", 100 * o.support()));
+    } else {
+      s.append(String.format(Locale.ROOT, "stance %.3f, the forum's own position (no voting member recorded)",
+          o.stance()));
+    }
+    List<Member> parties = a.members().stream().filter(Member::party).toList();
+    if (!parties.isEmpty()) {
+      s.append("; parties not voting: ").append(parties.stream()
+          .map(m -> graph.actor(m.actor()).name()).collect(Collectors.joining(", ")));
+    }
+    if (!o.blockers().isEmpty()) {
+      s.append("; blocked by ").append(rule == DecisionRule.CONSENSUS ? "the objection or veto of " : "the veto of ")
+          .append(names(o.blockers()));
+    }
+    s.append(o.canPass() ? "; coercive action can pass" : "; coercive action cannot pass");
+    if (a.venue()) {
+      s.append("; the target can appeal to it through ").append(a.routes().stream()
+          .map(this::via).distinct().collect(Collectors.joining(", ")));
+    } else {
+      s.append("; not a venue of the target (it acts on the regime)");
+    }
+    s.append(a.access() > 0
+        ? String.format(Locale.ROOT, "; the engager's best path to it has strength %.3f", a.access())
+        : "; the engager has no path to it");
+    if (isLead) {
+      s.append("; the lead channel");
+    } else if (reinforcing != null) {
+      s.append("; reinforces the lead channel (tie ").append(reinforcing).append(")");
+    }
+    List<Vote> votes = a.members().stream().map(this::voteRecord).toList();
+    List<Vote> blockers = o.blockers().stream().map(this::voteRecord).toList();
+    return new Forum(f.id(), f.name(), rule.label(), a.venue(),
+        a.routes().stream().map(this::route).toList(), o.stance(), o.basis(), o.support(),
+        DecisionRuleVote.ruleText(rule), !o.blockers().isEmpty(), blockers, o.canPass(), a.access(),
+        a.forum() == engager ? null : tree.path(a.forum()), votes, reinforcing, gap, s.toString());
+  }
+
+  /** Why the venue is an escape from the lead (or, without a lead, from coercive action). */
+  String escapeReason(AssessedForum a, AssessedForum lead) {
+    Actor f = graph.actor(a.forum());
+    Outcome o = a.outcome();
+    String why;
+    if (lead == null) {
+      why = f.name() + " cannot pass coercive action and the engager reaches no forum to lead with";
+    } else if (lead.outcome().canPass() && !o.canPass()) {
+      why = String.format(Locale.ROOT, "%s cannot pass coercive action (%s) where %s can",
+          f.name(), o.blockers().isEmpty() ? "too few in favour" : "blocked by " + names(o.blockers()),
+          graph.actor(lead.forum()).name());
+    } else {
+      why = String.format(Locale.ROOT, "%s's stance %.3f is %.3f below %s's %.3f%s", f.name(),
+          o.stance(), lead.outcome().stance() - o.stance(), graph.actor(lead.forum()).name(),
+          lead.outcome().stance(), o.canPass() ? "" : (o.blockers().isEmpty() ? "; neither can pass"
+              : "; neither can pass, and it is blocked by " + names(o.blockers())));
+    }
+    return why + "; the target reaches it through " + a.routes().stream().map(this::via)
+        .distinct().collect(Collectors.joining(", ")) + ", and it has no supportive tie with the lead";
+  }
+
+  EscapeVenue escapeVenue(AssessedForum a, AssessedForum lead) {
+    Actor f = graph.actor(a.forum());
+    Double gap = lead == null ? null : lead.outcome().stance() - a.outcome().stance();
+    return new EscapeVenue(f.id(), f.name(), a.outcome().stance(), a.outcome().canPass(),
+        !a.outcome().blockers().isEmpty(), gap,
+        a.routes().stream().map(r -> r.kind() + ":" + graph.actor(r.via()).id()).distinct().toList(),
+        escapeReason(a, lead));
+  }
+
+  LeadChannel leadChannel(AssessedForum lead, BestPathTree tree, Gap gap) {
+    Actor f = graph.actor(lead.forum());
+    Outcome o = lead.outcome();
+    List<Reinforcement> reinforcedBy = new ArrayList<>();
+    for (int e : graph.incoming(lead.forum())) {
+      Tie t = graph.tie(e);
+      if (t.polarity() == Polarity.SUPPORTIVE && t.type() != TieType.MEMBER_OF) {
+        Actor s = graph.actor(graph.source(e));
+        reinforcedBy.add(new Reinforcement(s.id(), s.name(), t.id(), t.type().label()));
+      }
+    }
+    String why = String.format(Locale.ROOT, "%s: %s, with the engager's best path at strength %.3f, the highest %s",
+        f.name(), o.canPass() ? "coercive action can pass there"
+            : "coercive action cannot pass there yet (" + (o.blockers().isEmpty()
+                ? "too few in favour" : "blocked by " + names(o.blockers())) + ")",
+        lead.access(), o.canPass() ? "among the forums where it can pass"
+            : "of any forum acting on the target, since the engager reaches none where it can pass");
+    if (!reinforcedBy.isEmpty()) {
+      why += "; reinforced by " + reinforcedBy.stream().map(Reinforcement::name).distinct()
+          .collect(Collectors.joining(", "));
+    }
+    return new LeadChannel(f.id(), f.name(), voting.rule(lead.forum()).label(), o.canPass(),
+        !o.blockers().isEmpty(), o.stance(), lead.access(), tree.path(lead.forum()),
+        lead.venue(), List.copyOf(reinforcedBy), gap, why);
+  }
+
+  /** The whole answer in a paragraph. */
+  String explain(int target, int engager, double risk, List<RiskPart> parts,
+      List<AssessedForum> venues, List<EscapeVenue> escapes, LeadChannel lead, List<GapCloser> closers) {
+    StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
+        "Forum-shopping risk for %s seen from %s: %.3f = mean of %s. ", graph.actor(target).name(),
+        graph.actor(engager).name(), risk, parts.stream()
+            .map(p -> String.format(Locale.ROOT, "%s %.3f", p.name(), p.value()))
+            .collect(Collectors.joining(", "))));
+    s.append(venues.isEmpty() ? "The target can appeal to no forum. "
+        : "The target can appeal to " + venues.stream().map(a -> graph.actor(a.forum()).name())
+            .collect(Collectors.joining(", ")) + ". ");
+    if (lead == null) {
+      s.append("The engager reaches no forum that acts on the target, so there is no lead channel. ");
+    } else {
+      s.append("Lead with ").append(lead.explanation()).append(". ");
+    }
+    s.append(escapes.isEmpty() ? "No escape venue. "
+        : "Escape venues: " + escapes.stream().map(EscapeVenue::name).collect(Collectors.joining(", ")) + ". ");
+    if (!closers.isEmpty()) {
+      s.append("To close the gaps, win over ").append(closers.stream()
+          .map(c -> c.name() + " (" + String.join(", ", c.forums()) + ")").collect(Collectors.joining(", ")))
+          .append(".");
+    }
+    return s.toString().trim();
+  }
+}

@@ -1,0 +1,182 @@
+package org.fulcrum.analysis;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.fulcrum.analysis.DecisionRuleVote.Member;
+import org.fulcrum.analysis.DecisionRuleVote.Outcome;
+import org.fulcrum.casefile.ActorKind;
+import org.fulcrum.casefile.Polarity;
+import org.fulcrum.casefile.Tie;
+import org.fulcrum.casefile.TieType;
+
+/**
+ * The forums a target can play against each other, seen from an engager, at the int level of the
+ * snapshot: the assessed forums (the target's venues and the forums acting on its regime) with
+ * their vote ({@link DecisionRuleVote}) and the engager's access, the lead channel, the forums
+ * that reinforce it and the escape venues, by the rules {@link ForumShopping} states. Shared by
+ * {@link ForumShopping}, which explains it, and {@link RedTeam}, whose target shops to the escape
+ * venues. O(m) plus a linear pass per assessed forum's members.
+ */
+final class ForumVenues {
+
+  /**
+   * How the target gets into a forum: {@code kind} is {@code member}, {@code patron},
+   * {@code shields} or {@code mediation}, {@code via} the regime member, patron or forum, {@code tie}
+   * the tie that opens the route.
+   */
+  record RouteIn(String kind, int via, int tie) {}
+
+  /** A forum's facts before the lead is known. */
+  record AssessedForum(int forum, List<RouteIn> routes, List<Member> members, Outcome outcome,
+      double access) {
+
+    boolean venue() {
+      return !routes.isEmpty();
+    }
+  }
+
+  private final LeverageGraph graph;
+  private final List<AssessedForum> assessed = new ArrayList<>();
+  private final AssessedForum lead;
+  /** The supportive tie (by index) between a forum and the lead, by forum index. */
+  private final Map<Integer, Integer> reinforcing = new HashMap<>();
+  private final List<AssessedForum> escapes = new ArrayList<>();
+
+  private ForumVenues(LeverageGraph graph, DecisionRuleVote voting, PatronShields shields,
+      BestPathTree tree, int engager) {
+    this.graph = graph;
+    BitSet regime = shields.regime();
+    for (int f = 0; f < graph.actorCount(); f++) {
+      if (graph.actor(f).kind() != ActorKind.FORUM || regime.get(f)) {
+        continue;
+      }
+      List<RouteIn> routes = routes(f, regime, shields);
+      if (routes.isEmpty() && !Regime.touches(graph, f, regime)) {
+        continue;
+      }
+      List<Member> members = voting.members(f, regime);
+      double access = f == engager ? 1 : tree.strength(f);
+      assessed.add(new AssessedForum(f, routes, members, voting.vote(f, members, Map.of()), access));
+    }
+
+    lead = assessed.stream().filter(a -> a.access() > 0)
+        .min(Comparator.comparing((AssessedForum a) -> !a.outcome().canPass())
+            .thenComparing(Comparator.comparingDouble(AssessedForum::access).reversed())
+            .thenComparing(Comparator.comparingDouble((AssessedForum a) -> a.outcome().stance()).reversed())
+            .thenComparing(a -> graph.actor(a.forum()).id()))
+        .orElse(null);
+
+    if (lead != null) {
+      for (AssessedForum a : assessed) {
+        if (a != lead) {
+          int tie = supportiveTie(a.forum(), lead.forum());
+          if (tie >= 0) {
+            reinforcing.put(a.forum(), tie);
+          }
+        }
+      }
+    }
+    for (AssessedForum a : assessed) {
+      if (a.venue() && a != lead && !reinforcing.containsKey(a.forum())
+          && DecisionRuleVote.friendlier(a.outcome(), lead == null ? null : lead.outcome())) {
+        escapes.add(a);
+      }
+    }
+  }
+
+  /**
+   * The forums of a target seen from an engager.
+   *
+   * @param tree the engager's best paths
+   */
+  static ForumVenues of(LeverageGraph graph, PatronShields shields, BestPathTree tree, int engager) {
+    return new ForumVenues(graph, new DecisionRuleVote(graph), shields, tree, engager);
+  }
+
+  /** The assessed forums, by actor index. */
+  List<AssessedForum> assessed() {
+    return assessed;
+  }
+
+  /** The venues among them: the forums the target can appeal to. */
+  List<AssessedForum> venues() {
+    return assessed.stream().filter(AssessedForum::venue).toList();
+  }
+
+  /** The lead channel, or {@code null} when the engager reaches no assessed forum. */
+  AssessedForum lead() {
+    return lead;
+  }
+
+  /** The supportive tie between the forum and the lead, or -1. */
+  int reinforcingTie(int forum) {
+    Integer tie = reinforcing.get(forum);
+    return tie == null ? -1 : tie;
+  }
+
+  boolean isEscape(AssessedForum a) {
+    return escapes.contains(a);
+  }
+
+  /** The escape venues, by actor index. */
+  List<AssessedForum> escapes() {
+    return escapes;
+  }
+
+  /** The escape venues, friendliest to the target (lowest stance) first, then by id. */
+  List<AssessedForum> escapesByStance() {
+    return escapes.stream()
+        .sorted(Comparator.comparingDouble((AssessedForum a) -> a.outcome().stance())
+            .thenComparing(a -> graph.actor(a.forum()).id()))
+        .toList();
+  }
+
+  private List<RouteIn> routes(int f, BitSet regime, PatronShields shields) {
+    List<RouteIn> routes = new ArrayList<>();
+    for (int e : graph.incoming(f)) {
+      Tie t = graph.tie(e);
+      int s = graph.source(e);
+      if (t.type() != TieType.MEMBER_OF) {
+        continue;
+      }
+      if (regime.get(s)) {
+        routes.add(new RouteIn("member", s, e));
+      } else if (shields.isPatron(s)) {
+        routes.add(new RouteIn("patron", s, e));
+      }
+    }
+    for (int e : graph.outgoing(f)) {
+      Tie t = graph.tie(e);
+      if (!regime.get(graph.target(e)) || t.polarity() != Polarity.SUPPORTIVE) {
+        continue;
+      }
+      if (t.type() == TieType.SHIELDS) {
+        routes.add(new RouteIn("shields", f, e));
+      } else if (t.type() == TieType.MEDIATES) {
+        routes.add(new RouteIn("mediation", f, e));
+      }
+    }
+    return List.copyOf(routes);
+  }
+
+  /** A supportive tie between two actors, either way (first found, by tie order), or -1. */
+  private int supportiveTie(int a, int b) {
+    TreeSet<Integer> found = new TreeSet<>();
+    for (int e : graph.outgoing(a)) {
+      if (graph.target(e) == b && graph.tie(e).polarity() == Polarity.SUPPORTIVE) {
+        found.add(e);
+      }
+    }
+    for (int e : graph.outgoing(b)) {
+      if (graph.target(e) == a && graph.tie(e).polarity() == Polarity.SUPPORTIVE) {
+        found.add(e);
+      }
+    }
+    return found.isEmpty() ? -1 : found.first();
+  }
+}

@@ -1,0 +1,215 @@
+package org.fulcrum.analysis.consistency;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.fulcrum.analysis.Regime;
+import org.fulcrum.analysis.consistency.ConsistencyReport.PendingThreat;
+import org.fulcrum.casefile.Actor;
+import org.fulcrum.casefile.Message;
+import org.fulcrum.casefile.Polarity;
+import org.fulcrum.casefile.Stance;
+import org.fulcrum.casefile.Tie;
+import org.fulcrum.casefile.TieType;
+
+/**
+ * The three rules on whether the coalition's threats are backed ({@link FindingKind}):
+ * capability-gap (a threat more intense than its voice can deliver, capability x coercive reach
+ * into the audience's regime on the day), no-follow-through (no measure toward the regime within
+ * the follow-through period; threats whose period runs past the record are pending) and
+ * repeated-empty-threats (threats at one regime with no coalition measure between them). A regime
+ * is the audience with its command chain ({@link Regime}, over every tie whatever its dates).
+ * O(t x (T + A)) for t threats, T ties of the threatening voice and A action messages.
+ */
+final class ThreatCredibility {
+
+  private static final double EPS = MessageConsistency.EPS;
+
+  private final LocalDate recordEnd;
+  private final CoalitionVoices voices;
+  private final StanceClassifier classifier;
+  private final Map<String, List<Tie>> tiesByVoice = new HashMap<>();
+  private final Regime.CommandChains commandChains;
+  private final Map<String, Set<String>> regimes = new ConcurrentHashMap<>();
+  private final List<Message> actionMessages = new ArrayList<>();
+
+  /**
+   * @param messages the case's messages, by date
+   * @param recordEnd the last day on record
+   */
+  ThreatCredibility(LocalDate recordEnd, CoalitionVoices voices, Collection<Tie> ties,
+      List<Message> messages, StanceClassifier classifier) {
+    this.recordEnd = recordEnd;
+    this.voices = voices;
+    this.classifier = classifier;
+    for (Message m : messages) {
+      if (recordsAction(m)) {
+        actionMessages.add(m);
+      }
+    }
+    commandChains = Regime.commandChains(ties);
+    for (Tie t : ties) {
+      tiesByVoice.computeIfAbsent(voices.voice(t.source()), v -> new ArrayList<>()).add(t);
+    }
+  }
+
+  /**
+   * Capability gaps and missing follow-through for each threat among {@code entries} (one issue's
+   * coalition messages, by date), then repeated empty threats at each regime; threats whose
+   * follow-through period runs past the record go to {@code pending}.
+   */
+  void threats(List<ReviewedMessage> entries, ConsistencyQuery q, Set<String> coalition,
+      Set<String> coalitionVoices, List<DraftFinding> out, List<PendingThreat> pending) {
+    Map<String, List<ReviewedMessage>> byRegime = new LinkedHashMap<>();
+    for (ReviewedMessage e : entries) {
+      if (e.stance() != Stance.THREAT) {
+        continue;
+      }
+      Set<String> regime = regime(e.m().audience());
+      byRegime.computeIfAbsent(regime.iterator().next(), k -> new ArrayList<>()).add(e);
+      capability(e, regime, q.capabilityTolerance(), out);
+      LocalDate due = e.date().plusDays(q.followThroughDays());
+      String action = action(Set.of(e.voice()), null, e.m().issue(), regime, e.date(), due);
+      if (action != null) {
+        continue;
+      }
+      if (due.isAfter(recordEnd)) {
+        pending.add(new PendingThreat(e.m().id(), due));
+        continue;
+      }
+      out.add(new DraftFinding(FindingKind.NO_FOLLOW_THROUGH, List.of(e), String.format(Locale.ROOT,
+          "%s; by %s (%d days) %s had taken no measure toward %s on record: no sanction or other"
+              + " hostile tie, no support withdrawn, no action announced on %s",
+          e.describe(), due, q.followThroughDays(), e.voice(), regimeName(e.m().audience(), regime),
+          e.m().issue())));
+    }
+    for (List<ReviewedMessage> threats : byRegime.values()) {
+      repeatedThreats(threats, coalition, coalitionVoices, out);
+    }
+  }
+
+  private void capability(ReviewedMessage e, Set<String> regime, double tolerance, List<DraftFinding> out) {
+    Actor speaker = voices.actor(e.m().speaker());
+    Actor voiceActor = voices.actor(e.voice());
+    double capability = Math.max(speaker == null ? 0 : speaker.capability(),
+        voiceActor == null ? 0 : voiceActor.capability());
+    double miss = 1;
+    List<String> used = new ArrayList<>();
+    for (Tie t : tiesByVoice.getOrDefault(e.voice(), List.of())) {
+      if (regime.contains(t.target()) && t.validOn(e.date()) && coercive(t)) {
+        miss *= 1 - t.strength() * t.confidence();
+        used.add(String.format(Locale.ROOT, "%s %.2f x %.2f", t.id(), t.strength(), t.confidence()));
+      }
+    }
+    double reach = 1 - miss;
+    double deliverable = capability * reach;
+    if (e.intensity() - deliverable > tolerance + EPS) {
+      out.add(new DraftFinding(FindingKind.CAPABILITY_GAP, List.of(e), String.format(Locale.ROOT,
+          "%s; %s can deliver %.2f = capability %.2f x coercive reach %.2f into %s (%s), %.2f short"
+              + " (tolerance %.2f)", e.describe(), e.voice(), deliverable, capability, reach,
+          regimeName(e.m().audience(), regime),
+          used.isEmpty() ? "no sanction, command, or withdrawable support tie on " + e.date()
+              : String.join(", ", used), e.intensity() - deliverable, tolerance)));
+    }
+  }
+
+  private static boolean coercive(Tie t) {
+    if (t.type() == TieType.THREATENS) {
+      return false; // a recorded threat is the rhetoric itself, not what backs it
+    }
+    return t.polarity() == Polarity.HOSTILE || t.type().isCommand()
+        || (t.type().isSupply() && t.polarity() == Polarity.SUPPORTIVE);
+  }
+
+  /**
+   * The first measure that any of {@code actingVoices} (or, for messages, any of {@code speakers} when
+   * given) took toward the regime in (after, until], described; {@code null} if none.
+   */
+  private String action(Set<String> actingVoices, Set<String> speakers, String issue, Set<String> regime,
+      LocalDate after, LocalDate until) {
+    LocalDate best = null;
+    String found = null;
+    for (String v : actingVoices) {
+      for (Tie t : tiesByVoice.getOrDefault(v, List.of())) {
+        if (!regime.contains(t.target())) {
+          continue;
+        }
+        LocalDate day = null;
+        if (t.polarity() == Polarity.HOSTILE && t.type() != TieType.THREATENS && t.from() != null) {
+          day = t.from();
+        } else if (t.type().isSupply() && t.polarity() == Polarity.SUPPORTIVE && t.to() != null) {
+          day = t.to();
+        }
+        if (day != null && day.isAfter(after) && !day.isAfter(until) && (best == null || day.isBefore(best))) {
+          best = day;
+          found = "tie " + t.id() + " on " + day;
+        }
+      }
+    }
+    for (Message m : actionMessages) {
+      if (!m.date().isAfter(after) || m.date().isAfter(until) || (best != null && !m.date().isBefore(best))) {
+        continue;
+      }
+      boolean byVoice = speakers == null ? actingVoices.contains(voices.voice(m.speaker())) : speakers.contains(m.speaker());
+      if (byVoice && issue.equals(m.issue()) && regime.contains(m.audience()) && recordsAction(m)) {
+        best = m.date();
+        found = "message " + m.id() + " on " + m.date();
+      }
+    }
+    return found;
+  }
+
+  private boolean recordsAction(Message m) {
+    Stance s = m.stance() != null ? m.stance() : classifier.classify(m.text()).stance();
+    return (s == Stance.DEMAND || s == Stance.CONDEMNATION) && classifier.recordsAction(m.text());
+  }
+
+  private void repeatedThreats(List<ReviewedMessage> threats, Set<String> coalition, Set<String> coalitionVoices,
+      List<DraftFinding> out) {
+    Set<String> regime = regime(threats.get(0).m().audience());
+    List<ReviewedMessage> segment = new ArrayList<>();
+    for (ReviewedMessage t : threats) {
+      if (!segment.isEmpty()) {
+        ReviewedMessage prev = segment.get(segment.size() - 1);
+        if (action(coalitionVoices, coalition, t.m().issue(), regime, prev.date(), t.date()) != null) {
+          emitRepeated(segment, regime, out);
+          segment = new ArrayList<>();
+        }
+      }
+      segment.add(t);
+    }
+    emitRepeated(segment, regime, out);
+  }
+
+  private void emitRepeated(List<ReviewedMessage> segment, Set<String> regime, List<DraftFinding> out) {
+    if (segment.size() < MessageConsistency.REPEATED_THREATS_MIN) {
+      return;
+    }
+    ReviewedMessage first = segment.get(0);
+    ReviewedMessage last = segment.get(segment.size() - 1);
+    out.add(new DraftFinding(FindingKind.REPEATED_EMPTY_THREATS, List.copyOf(segment), String.format(Locale.ROOT,
+        "%d threats on %s at %s from %s between %s and %s, with no coalition measure between them:"
+            + " aggressive rhetoric matched with meager action", segment.size(), first.m().issue(),
+        regimeName(first.m().audience(), regime),
+        segment.stream().map(ReviewedMessage::voice).distinct().collect(Collectors.joining(", ")), first.date(),
+        last.date())));
+  }
+
+  /** The actor with its command chain, transitively (sorted, so the first id names the regime). */
+  private Set<String> regime(String actor) {
+    return regimes.computeIfAbsent(actor, commandChains::regimeOf);
+  }
+
+  private static String regimeName(String audience, Set<String> regime) {
+    return regime.size() == 1 ? audience
+        : audience + " or its command chain (" + (regime.size() - 1) + " more actors)";
+  }
+}
