@@ -6,7 +6,6 @@ import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -172,23 +171,6 @@ public final class RecordSchema<R extends Record> {
       values[i] = fields.get(i).fromStored(column.apply(names.get(i)));
     }
     return create(values);
-  }
-
-  /** The record with some fields changed, by name; the others as they are. */
-  public R with(R record, Map<String, Object> changes) {
-    Object[] values = values(record);
-    changes.forEach((name, value) -> values[indexOf(name)] = value);
-    return create(values);
-  }
-
-  /** The record's field values by name, in field order. */
-  public Map<String, Object> asMap(R record) {
-    Object[] values = values(record);
-    Map<String, Object> map = new LinkedHashMap<>();
-    for (int i = 0; i < values.length; i++) {
-      map.put(names.get(i), values[i]);
-    }
-    return map;
   }
 
   @Override
