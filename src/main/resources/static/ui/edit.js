@@ -3,54 +3,90 @@
 // every save is sent, and its answer (400 field by field, 409 with the current record) is shown
 // next to the form; nothing changes locally unless the API accepted the change.
 import { h, fill, problemBox, actorOptions } from './dom.js';
+import { fields as schemaFields, limits, range } from './schema.js';
 
-// ---- the dataset format's vocabularies and limits (org.fulcrum.casefile) ----------------------
+// ---- how the dataset's fields are edited ----------------------------------------------------
+// What a field is (required, range, vocabulary, format, the records it applies to) comes from the
+// dataset schema (schema.js). Here only how it is shown: label, input, hint and layout. A field
+// the schema has and this table does not gets a label made from its name and its type's input.
 
-const ACTOR_KINDS = ['state', 'government-body', 'leader', 'armed-group', 'forum', 'business', 'media',
-  'diaspora', 'community', 'ngo', 'individual'];
-const TARGET_GROUPS = ['planners', 'perpetrators', 'victims', 'other-domestic', 'other-foreign'];
-const DECISION_RULES = ['consensus', 'simple-majority', 'qualified-majority'];
-const TIE_TYPES = ['commands', 'controls', 'supplies-arms', 'trades-with', 'invests-in', 'provides-aid',
-  'finances', 'allied-with', 'shields', 'member-of', 'borders', 'hosts', 'broadcasts-to', 'incites',
-  'lobbies', 'mediates', 'sanctions', 'threatens', 'kin-of', 'influences'];
-const POLARITIES = ['supportive', 'hostile'];
-const CHANNELS = ['diplomatic', 'economic', 'legal', 'military', 'informational', 'command', 'social'];
-const STANCES = ['demand', 'threat', 'inducement', 'condemnation', 'reassurance', 'accommodation'];
+const INPUTS = { id: 'id', text: 'text', number: 'number', boolean: 'bool', date: 'date',
+  vocabulary: 'select', 'actor-id': 'actor', 'source-ids': 'sources' };
 
-const MAX_ID_LENGTH = 200;
-const MAX_TEXT_LENGTH = 20000;
+const PRESENTATION = {
+  actors: {
+    id: { hint: 'unique in the case; it appears in URLs' },
+    name: { full: true },
+    country: { input: 'country', hint: 'ISO 3166 alpha-3, e.g. SDN' },
+    position: { hint: '-1 drives the atrocities, +1 wants them stopped' },
+  },
+  ties: {
+    id: { hint: 'optional: left empty, it becomes source:type:target (plus :from when dated)' },
+    source: { label: 'Source actor', wide: true },
+    target: { label: 'Target actor', wide: true },
+    strength: { hint: 'how strongly the source can move the target' },
+    from: { label: 'From (date)', hint: 'inclusive' },
+    to: { label: 'To (date)', hint: 'inclusive' },
+  },
+  messages: {
+    id: { hint: 'unique in the case' },
+    speaker: { wide: true },
+    audience: { wide: true },
+    forum: { input: 'forum', wide: true, hint: 'a forum actor, if it was said in one' },
+    channel: { suggest: true, hint: 'free text: unsc-statement, bilateral, press, envoy…' },
+    issue: { suggest: true, hint: 'short key, e.g. sanctions' },
+    stance: { hint: 'required unless a text is given' },
+    text: { input: 'textarea', full: true },
+  },
+  sources: {
+    id: { hint: 'unique in the case; records cite it' },
+    citation: { input: 'textarea', full: true },
+    url: { label: 'Address (URL)', input: 'url', full: true, hint: 'http:// or https://' },
+  },
+};
 
-// Number ranges; an "open" end is exclusive, as in the API's "(0, 1]".
-const SIGNED = { lo: -1, hi: 1 };
-const UNIT = { lo: 0, hi: 1 };
-const UNIT_OPEN = { lo: 0, hi: 1, loOpen: true };
-const POSITIVE = { lo: 0, hi: Infinity, loOpen: true };
-
-const SOURCES_FIELD = { name: 'sources', label: 'Sources', input: 'sources', required: true };
-const isMemberOf = get => get('type') === 'member-of';
+/** 'targetGroup' → 'Target group'. */
+const labelFromName = name => {
+  const words = name.replace(/([A-Z])/g, ' $1').toLowerCase();
+  return words[0].toUpperCase() + words.substring(1);
+};
 
 /**
- * The four record types. Each field: name (the dataset's), label, input (how it is edited),
- * required, range (numbers), options (closed lists), hint, wide/full (layout), and `when`, for a
- * field that only applies to some records (it is hidden, and not sent, otherwise).
+ * The form fields of a record type, in the schema's order. Each: name (the dataset's), label,
+ * input (how it is edited), required, range (numbers), options (closed lists), format (text),
+ * hint, wide/full (layout), suggest, and `when`, for a field that only applies to some records
+ * (it is hidden, and not sent, otherwise).
+ */
+function formFields(collection) {
+  const shown = PRESENTATION[collection] || {};
+  return schemaFields(collection).map(f => {
+    const p = shown[f.name] || {};
+    const only = f.onlyWhen;
+    return {
+      name: f.name,
+      label: p.label || labelFromName(f.name),
+      input: p.input || INPUTS[f.type],
+      required: f.required,
+      range: f.type === 'number' ? range(f) : null,
+      options: f.values || null,
+      format: f.format || null,
+      hint: p.hint || (only ? `${only.value} only` : null),
+      wide: p.wide, full: p.full, suggest: p.suggest,
+      when: only ? get => get(only.field) === only.value : null,
+    };
+  });
+}
+
+const maxIdLength = () => limits().maxIdLength;
+const maxTextLength = () => limits().maxTextLength;
+
+/**
+ * The four record types: how each is listed and checked across fields; `fields` is filled from
+ * the schema when the view is mounted.
  */
 const TYPES = {
   actors: {
     plural: 'Actors', one: 'actor', path: '/actors',
-    fields: [
-      { name: 'id', label: 'Id', input: 'id', required: true, hint: 'unique in the case; it appears in URLs' },
-      { name: 'name', label: 'Name', input: 'text', required: true, full: true },
-      { name: 'kind', label: 'Kind', input: 'select', options: ACTOR_KINDS, required: true },
-      { name: 'country', label: 'Country', input: 'country', hint: 'ISO 3166 alpha-3, e.g. SDN' },
-      { name: 'targetGroup', label: 'Target group', input: 'select', options: TARGET_GROUPS },
-      { name: 'decisionRule', label: 'Decision rule', input: 'select', options: DECISION_RULES,
-        hint: 'forums only', when: get => get('kind') === 'forum' },
-      { name: 'position', label: 'Position', input: 'number', range: SIGNED, required: true,
-        hint: '-1 drives the atrocities, +1 wants them stopped' },
-      { name: 'capability', label: 'Capability', input: 'number', range: UNIT, required: true },
-      { name: 'salience', label: 'Salience', input: 'number', range: UNIT, required: true },
-      SOURCES_FIELD,
-    ],
     title: a => a.name,
     detail: a => `${a.id} · ${a.kind}`,
     sort: (a, b) => a.name.localeCompare(b.name),
@@ -58,24 +94,6 @@ const TYPES = {
   },
   ties: {
     plural: 'Ties', one: 'tie', path: '/ties',
-    fields: [
-      { name: 'id', label: 'Id', input: 'id',
-        hint: 'optional: left empty, it becomes source:type:target (plus :from when dated)' },
-      { name: 'source', label: 'Source actor', input: 'actor', required: true, wide: true },
-      { name: 'target', label: 'Target actor', input: 'actor', required: true, wide: true },
-      { name: 'type', label: 'Type', input: 'select', options: TIE_TYPES, required: true },
-      { name: 'polarity', label: 'Polarity', input: 'select', options: POLARITIES, required: true },
-      { name: 'channel', label: 'Channel', input: 'select', options: CHANNELS, required: true },
-      { name: 'strength', label: 'Strength', input: 'number', range: UNIT_OPEN, required: true,
-        hint: 'how strongly the source can move the target' },
-      { name: 'confidence', label: 'Confidence', input: 'number', range: UNIT_OPEN, required: true },
-      { name: 'from', label: 'From (date)', input: 'date', hint: 'inclusive' },
-      { name: 'to', label: 'To (date)', input: 'date', hint: 'inclusive' },
-      { name: 'veto', label: 'Veto', input: 'bool', hint: 'member-of only', when: isMemberOf },
-      { name: 'votingWeight', label: 'Voting weight', input: 'number', range: POSITIVE,
-        hint: 'member-of only', when: isMemberOf },
-      SOURCES_FIELD,
-    ],
     title: (t, app) => `${app.name(t.source)} → ${app.name(t.target)}`,
     detail: t => `${t.type} · ${t.polarity} · ${t.id}`,
     sort: null, // the API's order
@@ -83,20 +101,6 @@ const TYPES = {
   },
   messages: {
     plural: 'Messages', one: 'message', path: '/messages',
-    fields: [
-      { name: 'id', label: 'Id', input: 'id', required: true, hint: 'unique in the case' },
-      { name: 'date', label: 'Date', input: 'date', required: true },
-      { name: 'speaker', label: 'Speaker', input: 'actor', required: true, wide: true },
-      { name: 'audience', label: 'Audience', input: 'actor', required: true, wide: true },
-      { name: 'forum', label: 'Forum', input: 'forum', wide: true, hint: 'a forum actor, if it was said in one' },
-      { name: 'channel', label: 'Channel', input: 'text', required: true, suggest: true,
-        hint: 'free text: unsc-statement, bilateral, press, envoy…' },
-      { name: 'issue', label: 'Issue', input: 'text', required: true, suggest: true, hint: 'short key, e.g. sanctions' },
-      { name: 'stance', label: 'Stance', input: 'select', options: STANCES, hint: 'required unless a text is given' },
-      { name: 'intensity', label: 'Intensity', input: 'number', range: UNIT },
-      { name: 'text', label: 'Text', input: 'textarea', full: true },
-      SOURCES_FIELD,
-    ],
     title: (m, app) => `${m.date} ${app.name(m.speaker)} → ${app.name(m.audience)}`,
     detail: m => `${m.issue} · ${m.stance || 'no stance'} · ${m.id}`,
     sort: null, // the API's order: by date
@@ -104,11 +108,6 @@ const TYPES = {
   },
   sources: {
     plural: 'Sources', one: 'source', path: '/sources',
-    fields: [
-      { name: 'id', label: 'Id', input: 'id', required: true, hint: 'unique in the case; records cite it' },
-      { name: 'citation', label: 'Citation', input: 'textarea', required: true, full: true },
-      { name: 'url', label: 'Address (URL)', input: 'url', full: true, hint: 'http:// or https://' },
-    ],
     title: s => s.id,
     detail: s => s.citation,
     sort: (a, b) => a.id.localeCompare(b.id),
@@ -145,6 +144,7 @@ const article = word => (/^[aeiou]/.test(word) ? 'an' : 'a');
 
 export function mount(el, theApp) {
   app = theApp;
+  for (const [key, t] of Object.entries(TYPES)) t.fields = formFields(key);
   els.notice = h('div', { id: 'edit-readonly' });
   els.types = h('fieldset', { class: 'edit-types' }, h('legend', {}, 'Record type'),
     Object.entries(TYPES).map(([key, t]) => h('label', { for: `edit-type-${key}` },
@@ -475,18 +475,18 @@ function makeControl(f, id) {
   switch (f.input) {
     case 'id':
       // the id names the record in its URL: it is chosen once, when the record is created
-      return h('input', { ...base, type: 'text', maxlength: MAX_ID_LENGTH, autocomplete: 'off',
+      return h('input', { ...base, type: 'text', maxlength: maxIdLength(), autocomplete: 'off',
         spellcheck: 'false', readonly: !state.isNew });
     case 'text':
-      return h('input', { ...base, type: 'text', maxlength: MAX_TEXT_LENGTH, autocomplete: 'off',
+      return h('input', { ...base, type: 'text', maxlength: maxTextLength(), autocomplete: 'off',
         list: f.suggest ? `${id}-options` : null });
     case 'textarea':
-      return h('textarea', { ...base, rows: f.name === 'text' ? 5 : 3, maxlength: MAX_TEXT_LENGTH });
+      return h('textarea', { ...base, rows: f.name === 'text' ? 5 : 3, maxlength: maxTextLength() });
     case 'country':
       return h('input', { ...base, type: 'text', maxlength: 3, size: 5, pattern: '[A-Z]{3}',
         autocomplete: 'off', spellcheck: 'false' });
     case 'url':
-      return h('input', { ...base, type: 'url', maxlength: MAX_TEXT_LENGTH });
+      return h('input', { ...base, type: 'url', maxlength: maxTextLength() });
     case 'number':
       return h('input', { ...base, type: 'number', step: 'any', inputmode: 'decimal', min: f.range.lo,
         max: Number.isFinite(f.range.hi) ? f.range.hi : null });
@@ -658,7 +658,7 @@ function inRange(x, r) {
 }
 
 function idProblem(id) {
-  if (id.length > MAX_ID_LENGTH) return `an id is at most ${MAX_ID_LENGTH} characters`;
+  if (id.length > maxIdLength()) return `an id is at most ${maxIdLength()} characters`;
   // control characters as Java's Character.isISOControl counts them
   if (/[\u0000-\u001f\u007f-\u009f/\\;%]/.test(id)) return "an id cannot contain '/', '\\', ';', '%' or control characters";
   if (id === '.' || id === '..') return "an id cannot be '.' or '..'";
@@ -679,14 +679,13 @@ function fieldProblem(f, value) {
     case 'select': return f.options.includes(value) ? null : `unknown value '${value}'; expected one of ${f.options.join(', ')}`;
     case 'actor':
     case 'forum': return app.actor(value) ? null : `unknown actor id '${value}'`;
-    case 'country': return /^[A-Z]{3}$/.test(value) ? null
-      : `expected an ISO 3166 alpha-3 country code such as SDN, got '${value}'`;
-    case 'url': return /^https?:\/\//.test(value) ? null : `expected an http:// or https:// address, got '${value}'`;
+    case 'country': return /^[A-Z]{3}$/.test(value) ? null : `expected ${f.format}, got '${value}'`;
+    case 'url': return /^https?:\/\//.test(value) ? null : `expected ${f.format}, got '${value}'`;
     case 'sources': {
       const unknown = value.find(id => !app.source(id));
       return unknown ? `unknown source id '${unknown}'; every cited source must be listed in the case's sources` : null;
     }
-    default: return value.length > MAX_TEXT_LENGTH ? `text is longer than ${MAX_TEXT_LENGTH} characters` : null;
+    default: return value.length > maxTextLength() ? `text is longer than ${maxTextLength()} characters` : null;
   }
 }
 

@@ -2,8 +2,10 @@
 // target's best counter-move against it (red team), the forum-shopping risk, and the playbook of
 // tools per target group.
 import { h, fill, num, pct, problemBox, actorOptions } from './dom.js';
+import { values } from './schema.js';
 
-const GROUPS = ['planners', 'perpetrators', 'victims', 'other-domestic', 'other-foreign'];
+/** The seed's target groups, as the dataset spells them. */
+const groups = () => values('actors', 'targetGroup');
 
 let app;
 const ui = {};
@@ -51,7 +53,7 @@ function planForm() {
           oninput: () => fill(ui.budgetText, ui.budget.value),
           onchange: () => { if (app.results.plan) schedule(); } }))),
     h('fieldset', {}, h('legend', {}, 'How much each target group counts'),
-      h('div', { class: 'row' }, GROUPS.map(g => h('div', { class: 'field' },
+      h('div', { class: 'row' }, groups().map(g => h('div', { class: 'field' },
         h('label', { for: `weight-${g}` }, g),
         ui[`weight-${g}`] = h('input', { id: `weight-${g}`, type: 'number', min: 0, max: 10, step: 0.5, value: 1 }))))),
     h('div', { class: 'row' }, h('button', { type: 'submit', id: 'build-plan' }, 'Build plan'),
@@ -66,7 +68,7 @@ function schedule() {
 
 function body() {
   const targetGroups = {};
-  for (const g of GROUPS) targetGroups[g] = Number(ui[`weight-${g}`].value);
+  for (const g of groups()) targetGroups[g] = Number(ui[`weight-${g}`].value);
   return { engager: ui.engager.value, budget: Number(ui.budget.value), targetGroups };
 }
 

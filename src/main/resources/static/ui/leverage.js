@@ -3,12 +3,8 @@
 // the patrons to press, who can reach the target at all (influence), the chokepoints, and a
 // what-if that removes an actor or a tie and shows what changes.
 import { h, fill, num, pct, problemBox, actorOptions } from './dom.js';
-import { CaseGraph, GROUP_COLOURS, KIND_SHAPES } from './graph.js';
-
-const TIE_TYPES = ['commands', 'controls', 'supplies-arms', 'trades-with', 'invests-in', 'provides-aid',
-  'finances', 'allied-with', 'shields', 'member-of', 'borders', 'hosts', 'broadcasts-to', 'incites',
-  'lobbies', 'mediates', 'sanctions', 'threatens', 'kin-of', 'influences'];
-const CHANNELS = ['diplomatic', 'economic', 'legal', 'military', 'informational', 'command', 'social'];
+import { CaseGraph, GROUP_COLOURS } from './graph.js';
+import { values } from './schema.js';
 
 let app;
 let graph;
@@ -66,9 +62,9 @@ function filtersForm() {
     h('details', { id: 'more-filters' },
       h('summary', {}, 'Filter by actor kind, tie type and channel ', ui.shownCount = h('span', { class: 'hint', id: 'shown-count' })),
       h('div', { class: 'row' },
-        multi('filter-kinds', 'Actor kinds', Object.keys(KIND_SHAPES)),
-        multi('filter-types', 'Tie types', TIE_TYPES),
-        multi('filter-channels', 'Channels', CHANNELS)),
+        multi('filter-kinds', 'Actor kinds', values('actors', 'kind')),
+        multi('filter-types', 'Tie types', values('ties', 'type')),
+        multi('filter-channels', 'Channels', values('ties', 'channel'))),
       h('p', { class: 'hint' }, 'Hold Ctrl (⌘ on a Mac) to pick several. Nothing picked: all. The as-of day also dates every analysis.')));
 }
 

@@ -2,6 +2,7 @@
 // share (the case's records, the engager and target picked, the latest analyses for the report)
 // and switches between the views. Each view lives in its own module and talks only to the API.
 import { api } from './api.js';
+import { loadSchema } from './schema.js';
 import { h, fill, problemBox } from './dom.js';
 import * as leverage from './leverage.js';
 import * as engagement from './engagement.js';
@@ -122,6 +123,7 @@ async function start() {
   try {
     app.me = await api.get('/api/users/me');
     fill(document.getElementById('who'), `${app.me.username} (${app.me.role})`);
+    await loadSchema(); // the views build their forms and filters from it
     for (const [name, view] of Object.entries(views)) {
       view.mount(document.getElementById(`view-${name}`), app);
     }

@@ -26,21 +26,13 @@ public final class CaseValidator {
   public static final int MAX_ID_LENGTH = 200;
   public static final int MAX_TEXT_LENGTH = 20_000;
   private static final Pattern CASE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
-  private static final Set<String> ISO3 =
-      Set.copyOf(Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3));
 
   static final List<String> CASE_FIELDS =
       List.of("id", "title", "description", "asOf", "tempo", "phase");
-  static final List<String> SOURCE_FIELDS = List.of("id", "citation", "url");
-  static final List<String> ACTOR_FIELDS =
-      List.of("id", "name", "kind", "country", "position", "capability", "salience", "targetGroup",
-          "decisionRule", "sources");
-  static final List<String> TIE_FIELDS =
-      List.of("id", "source", "target", "type", "strength", "polarity", "channel", "confidence",
-          "from", "to", "veto", "votingWeight", "sources");
-  static final List<String> MESSAGE_FIELDS =
-      List.of("id", "speaker", "channel", "forum", "audience", "issue", "stance", "intensity",
-          "date", "text", "sources");
+  static final List<String> SOURCE_FIELDS = CaseSchema.SOURCE.names();
+  static final List<String> ACTOR_FIELDS = CaseSchema.ACTOR.names();
+  static final List<String> TIE_FIELDS = CaseSchema.TIE.names();
+  static final List<String> MESSAGE_FIELDS = CaseSchema.MESSAGE.names();
 
   /** What the records of a case may refer to. */
   public record References(Map<String, ActorKind> actors, Set<String> sources) {}
@@ -111,130 +103,88 @@ public final class CaseValidator {
   /** Validates one source; returns it, or {@code null} with problems added. */
   public Source source(RawRecord r, List<ImportProblem> problems) {
     Fields f = new Fields(r, SOURCE_FIELDS, problems);
-    String id = f.id();
-    String citation = f.string("citation", true);
-    String url = f.string("url", false);
-    if (url != null && !(url.startsWith("https://") || url.startsWith("http://"))) {
-      problems.add(r.problem("url", "expected an http:// or https:// address, got '" + url + "'"));
-    }
-    return f.ok() ? new Source(id, citation, url) : null;
+    Values v = f.read(CaseSchema.SOURCE, null);
+    return f.ok() ? CaseSchema.SOURCE.create(v.all()) : null;
   }
 
   /** Validates one actor's own fields and its sources against {@code refs}. */
   public Actor actor(RawRecord r, References refs, List<ImportProblem> problems) {
-    Actor a = actorFields(r, problems);
-    if (a == null) {
+    Fields f = new Fields(r, ACTOR_FIELDS, problems);
+    Values v = f.read(CaseSchema.ACTOR, refs);
+    if (!f.ok()) {
       return null;
     }
+    Actor a = CaseSchema.ACTOR.create(v.all());
     int before = problems.size();
     checkSources(r, a.sources(), refs, problems);
     return problems.size() == before ? a : null;
   }
 
-  private Actor actorFields(RawRecord r, List<ImportProblem> problems) {
-    Fields f = new Fields(r, ACTOR_FIELDS, problems);
-    String id = f.id();
-    String name = f.string("name", true);
-    ActorKind kind = f.label("kind", ActorKind.class, true);
-    String country = f.string("country", false);
-    if (country != null && !ISO3.contains(country)) {
-      problems.add(r.problem("country",
-          "expected an ISO 3166 alpha-3 country code such as SDN, got '" + country + "'"));
-    }
-    Double position = f.number("position", -1, true, 1, true, true);
-    Double capability = f.number("capability", 0, true, 1, true, true);
-    Double salience = f.number("salience", 0, true, 1, true, true);
-    TargetGroup group = f.label("targetGroup", TargetGroup.class, false);
-    DecisionRule rule = f.label("decisionRule", DecisionRule.class, false);
-    if (rule != null && kind != null && kind != ActorKind.FORUM) {
-      problems.add(r.problem("decisionRule", "only a forum has a decision rule; this actor is a "
-          + kind.label()));
-    }
-    List<String> sources = f.sources();
-    if (!f.ok()) {
-      return null;
-    }
-    return new Actor(id, name, kind, country, position, capability, salience, group, rule, sources);
-  }
-
   /** Validates one tie against the actors and sources in {@code refs}. */
   public Tie tie(RawRecord r, References refs, List<ImportProblem> problems) {
     Fields f = new Fields(r, TIE_FIELDS, problems);
-    String id = f.string("id", false);
-    if (id != null) {
-      f.checkId(id);
-    }
-    String source = f.actorRef("source", refs, true);
-    String target = f.actorRef("target", refs, true);
+    Values v = f.read(CaseSchema.TIE, refs);
+    String source = (String) v.get("source");
+    String target = (String) v.get("target");
     if (source != null && source.equals(target)) {
       problems.add(r.problem("target", "a tie cannot run from an actor to itself ('" + source + "')"));
     }
-    TieType type = f.label("type", TieType.class, true);
-    Double strength = f.number("strength", 0, false, 1, true, true);
-    Polarity polarity = f.label("polarity", Polarity.class, true);
-    Channel channel = f.label("channel", Channel.class, true);
-    Double confidence = f.number("confidence", 0, false, 1, true, true);
-    LocalDate from = f.date("from", false);
-    LocalDate to = f.date("to", false);
+    LocalDate from = (LocalDate) v.get("from");
+    LocalDate to = (LocalDate) v.get("to");
     if (from != null && to != null && to.isBefore(from)) {
       problems.add(r.problem("to", "the tie ends (" + to + ") before it starts (" + from + ")"));
     }
-    Boolean veto = f.bool("veto");
-    Double votingWeight = f.number("votingWeight", 0, false, Double.MAX_VALUE, true, false);
-    if (type != null && type != TieType.MEMBER_OF) {
-      if (veto != null) {
-        problems.add(r.problem("veto", "only a member-of tie carries a veto; this is " + type.label()));
-      }
-      if (votingWeight != null) {
-        problems.add(r.problem("votingWeight",
-            "only a member-of tie carries a voting weight; this is " + type.label()));
-      }
-    }
+    TieType type = (TieType) v.get("type");
     if (type == TieType.MEMBER_OF && target != null && refs.actors().get(target) != null
         && refs.actors().get(target) != ActorKind.FORUM) {
       problems.add(r.problem("target", "a member-of tie must point to a forum; '" + target
           + "' is a " + refs.actors().get(target).label()));
     }
-    List<String> sources = f.sources();
-    checkSources(r, sources, refs, problems);
+    checkSources(r, v.sources(), refs, problems);
     if (!f.ok()) {
       return null;
     }
-    if (id == null) {
-      id = Tie.defaultId(source, type, target, from);
+    if (v.get("id") == null) {
+      v.set("id", Tie.defaultId(source, type, target, from));
     }
-    return new Tie(id, source, target, type, strength, polarity, channel, confidence, from, to,
-        veto, votingWeight, sources);
+    return CaseSchema.TIE.create(v.all());
   }
 
   /** Validates one message against the actors and sources in {@code refs}. */
   public Message message(RawRecord r, References refs, List<ImportProblem> problems) {
     Fields f = new Fields(r, MESSAGE_FIELDS, problems);
-    String id = f.id();
-    String speaker = f.actorRef("speaker", refs, true);
-    String channel = f.string("channel", true);
-    String forum = f.actorRef("forum", refs, false);
+    Values v = f.read(CaseSchema.MESSAGE, refs);
+    String forum = (String) v.get("forum");
     if (forum != null && refs.actors().get(forum) != null
         && refs.actors().get(forum) != ActorKind.FORUM) {
       problems.add(r.problem("forum", "expected a forum actor; '" + forum + "' is a "
           + refs.actors().get(forum).label()));
     }
-    String audience = f.actorRef("audience", refs, true);
-    String issue = f.string("issue", true);
-    Stance stance = f.label("stance", Stance.class, false);
-    Double intensity = f.number("intensity", 0, true, 1, true, false);
-    LocalDate date = f.date("date", true);
-    String text = f.string("text", false);
-    if (stance == null && text == null && !r.values().containsKey("stance")) {
+    if (v.get("stance") == null && v.get("text") == null && !r.values().containsKey("stance")) {
       problems.add(r.problem("stance", "a message needs a stance, or a text to derive it from"));
     }
-    List<String> sources = f.sources();
-    checkSources(r, sources, refs, problems);
+    checkSources(r, v.sources(), refs, problems);
     if (!f.ok()) {
       return null;
     }
-    return new Message(id, speaker, channel, forum, audience, issue, stance, intensity, date, text,
-        sources);
+    return CaseSchema.MESSAGE.create(v.all());
+  }
+
+  /** A record's field values as read, in its descriptor's order; {@code null} where absent or bad. */
+  private record Values(RecordSchema<?> schema, Object[] all) {
+
+    Object get(String name) {
+      return all[schema.indexOf(name)];
+    }
+
+    void set(String name, Object value) {
+      all[schema.indexOf(name)] = value;
+    }
+
+    @SuppressWarnings("unchecked")
+    List<String> sources() {
+      return (List<String>) get("sources");
+    }
   }
 
   private static void checkSources(
@@ -292,16 +242,70 @@ public final class CaseValidator {
       return problems.size() == problemsBefore;
     }
 
+    /**
+     * Every field of the record as its descriptor says, each problem reported on the way; a field
+     * that applies only to some records ({@link Field#condition()}) is checked against the value
+     * read before it.
+     */
+    Values read(RecordSchema<?> schema, References refs) {
+      List<Field> fields = schema.fields();
+      Object[] values = new Object[fields.size()];
+      for (int i = 0; i < values.length; i++) {
+        Field field = fields.get(i);
+        String name = field.name();
+        Object value = switch (field.type()) {
+          case ID -> id(name, field.isRequired());
+          case TEXT -> text(field);
+          case NUMBER -> number(name, field.range(), field.isRequired());
+          case BOOLEAN -> bool(name);
+          case DATE -> date(name, field.isRequired());
+          case VOCABULARY -> label(field);
+          case ACTOR_ID -> actorRef(name, refs, field.isRequired());
+          case SOURCE_IDS -> sources();
+        };
+        values[i] = value;
+        Field.Condition c = field.condition();
+        if (c != null && value != null) {
+          Object other = values[schema.indexOf(c.field())];
+          if (other != null && other != c.value()) {
+            problem(name, c.problem().apply((Label) other));
+          }
+        }
+      }
+      return new Values(schema, values);
+    }
+
     private void problem(String field, String message) {
       problems.add(record.problem(field, message));
     }
 
-    String id() {
-      String id = string("id", true);
+    String id(String name, boolean required) {
+      String id = string(name, required);
       if (id != null) {
         checkId(id);
       }
       return id;
+    }
+
+    String text(Field field) {
+      String text = string(field.name(), field.isRequired());
+      Field.Format format = field.format();
+      if (text != null && format != null && !format.valid().test(text)) {
+        problem(field.name(), "expected " + format.expected() + ", got '" + text + "'");
+      }
+      return text;
+    }
+
+    Label label(Field field) {
+      String text = string(field.name(), field.isRequired());
+      if (text == null) {
+        return null;
+      }
+      Label value = field.vocabularyValue(text);
+      if (value == null) {
+        problem(field.name(), "unknown value '" + text + "'; expected one of " + field.allowed());
+      }
+      return value;
     }
 
     void checkId(String id) {
@@ -372,8 +376,7 @@ public final class CaseValidator {
       });
     }
 
-    Double number(String name, double lo, boolean loIncl, double hi, boolean hiIncl,
-        boolean required) {
+    Double number(String name, Field.Range range, boolean required) {
       Object v = record.values().get(name);
       if (v == null) {
         if (required) {
@@ -395,10 +398,7 @@ public final class CaseValidator {
         problem(name, "expected a number, got " + describe(v));
         return null;
       }
-      boolean inRange = Double.isFinite(d) && (loIncl ? d >= lo : d > lo) && (hiIncl ? d <= hi : d < hi);
-      if (!inRange) {
-        String range = hi == Double.MAX_VALUE ? (loIncl ? ">= " : "> ") + fmt(lo)
-            : (loIncl ? "[" : "(") + fmt(lo) + ", " + fmt(hi) + (hiIncl ? "]" : ")");
+      if (!range.contains(d)) {
         problem(name, "value " + fmt(d) + " is out of range; expected " + range);
         return null;
       }

@@ -5,10 +5,12 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -22,13 +24,14 @@ import org.apache.commons.csv.CSVRecord;
 public final class CsvCaseReader {
 
   public static final String CASE = "case.csv";
-  public static final String SOURCES = "sources.csv";
-  public static final String ACTORS = "actors.csv";
-  public static final String TIES = "ties.csv";
-  public static final String MESSAGES = "messages.csv";
+  public static final String SOURCES = fileOf(CaseSchema.SOURCE);
+  public static final String ACTORS = fileOf(CaseSchema.ACTOR);
+  public static final String TIES = fileOf(CaseSchema.TIE);
+  public static final String MESSAGES = fileOf(CaseSchema.MESSAGE);
   public static final List<String> FILES = List.of(CASE, SOURCES, ACTORS, TIES, MESSAGES);
   private static final Set<String> REQUIRED = Set.of(CASE, SOURCES, ACTORS);
-  private static final Set<String> LIST_COLUMNS = Set.of("sources");
+  /** The columns whose cells are lists, by file: the descriptor's source-id fields. */
+  private static final Map<String, Set<String>> LIST_COLUMNS = listColumns();
   private static final CSVFormat FORMAT =
       CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
 
@@ -71,6 +74,21 @@ public final class CsvCaseReader {
         rows.get(MESSAGES), problems);
   }
 
+  /** The file that holds the records of a kind, e.g. {@code ties.csv}. */
+  static String fileOf(RecordSchema<?> kind) {
+    return kind.collection() + ".csv";
+  }
+
+  private static Map<String, Set<String>> listColumns() {
+    Map<String, Set<String>> columns = new HashMap<>();
+    for (RecordSchema<?> kind : CaseSchema.KINDS) {
+      columns.put(fileOf(kind), kind.fields().stream()
+          .filter(f -> f.type() == FieldType.SOURCE_IDS).map(Field::name)
+          .collect(Collectors.toUnmodifiableSet()));
+    }
+    return Map.copyOf(columns);
+  }
+
   /**
    * Undoes {@link CsvCaseWriter}'s spreadsheet text mark: a cell that starts with {@code '} followed
    * by a formula character ({@code = + - @}, tab, carriage return) or by a second {@code '} loses
@@ -89,6 +107,7 @@ public final class CsvCaseReader {
       content = content.substring(1);
     }
     List<RawRecord> records = new ArrayList<>();
+    Set<String> listColumns = LIST_COLUMNS.getOrDefault(file, Set.of());
     try (CSVParser parser = CSVParser.parse(new StringReader(content), FORMAT)) {
       List<String> columns = parser.getHeaderNames();
       long lineBefore = parser.getCurrentLineNumber();
@@ -109,7 +128,7 @@ public final class CsvCaseReader {
           String column = columns.get(i);
           if (cell.isEmpty()) {
             values.put(column, null);
-          } else if (LIST_COLUMNS.contains(column)) {
+          } else if (listColumns.contains(column)) {
             values.put(column, Arrays.stream(cell.split(";")).map(String::trim)
                 .filter(s -> !s.isEmpty()).toList());
           } else {

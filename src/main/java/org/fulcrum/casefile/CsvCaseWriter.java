@@ -34,18 +34,14 @@ final class CsvCaseWriter {
     Map<String, String> files = new LinkedHashMap<>();
     files.put(CsvCaseReader.CASE, table(CaseValidator.CASE_FIELDS, List.of(c), x -> Arrays.asList(
         x.id(), x.title(), x.description(), x.asOf(), x.tempo(), x.phase())));
-    files.put(CsvCaseReader.SOURCES, table(CaseValidator.SOURCE_FIELDS, c.sources(), s -> Arrays.asList(
-        s.id(), s.citation(), s.url())));
-    files.put(CsvCaseReader.ACTORS, table(CaseValidator.ACTOR_FIELDS, c.actors(), a -> Arrays.asList(
-        a.id(), a.name(), a.kind(), a.country(), a.position(), a.capability(), a.salience(),
-        a.targetGroup(), a.decisionRule(), a.sources())));
-    files.put(CsvCaseReader.TIES, table(CaseValidator.TIE_FIELDS, c.ties(), t -> Arrays.asList(
-        t.id(), t.source(), t.target(), t.type(), t.strength(), t.polarity(), t.channel(),
-        t.confidence(), t.from(), t.to(), t.veto(), t.votingWeight(), t.sources())));
-    files.put(CsvCaseReader.MESSAGES, table(CaseValidator.MESSAGE_FIELDS, c.messages(), m -> Arrays.asList(
-        m.id(), m.speaker(), m.channel(), m.forum(), m.audience(), m.issue(), m.stance(),
-        m.intensity(), m.date(), m.text(), m.sources())));
+    for (RecordSchema<?> kind : CaseSchema.KINDS) {
+      files.put(CsvCaseReader.fileOf(kind), records(kind, c));
+    }
     return files;
+  }
+
+  private static <R extends Record> String records(RecordSchema<R> kind, CaseFile c) {
+    return table(kind.names(), kind.records(c), r -> Arrays.asList(kind.values(r)));
   }
 
   private static <T> String table(List<String> header, List<T> rows, Function<T, List<?>> cells) {

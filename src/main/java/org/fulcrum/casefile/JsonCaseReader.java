@@ -39,7 +39,9 @@ public final class JsonCaseReader {
               .build())
           .build())
       .build();
-  private static final List<String> LISTS = List.of("sources", "actors", "ties", "messages");
+  /** The case object's lists of records, one per kind, in {@link RawCase}'s order. */
+  private static final List<String> LISTS =
+      CaseSchema.KINDS.stream().map(RecordSchema::collection).toList();
 
   /** The top-level field an export with history adds; skipped on reading. */
   public static final String HISTORY = "history";

@@ -41,6 +41,24 @@ public record Tie(
     return from == null ? id : id + ":" + from;
   }
 
+  /** This tie with another strength, everything else as it is. */
+  public Tie withStrength(double strength) {
+    return new Tie(id, source, target, type, strength, polarity, channel, confidence, from, to, veto,
+        votingWeight, sources);
+  }
+
+  /** This tie with another confidence, everything else as it is. */
+  public Tie withConfidence(double confidence) {
+    return new Tie(id, source, target, type, strength, polarity, channel, confidence, from, to, veto,
+        votingWeight, sources);
+  }
+
+  /** This tie citing other sources, everything else as it is. */
+  public Tie withSources(List<String> sources) {
+    return new Tie(id, source, target, type, strength, polarity, channel, confidence, from, to, veto,
+        votingWeight, sources);
+  }
+
   /** Whether the tie holds on the given day (both ends inclusive). */
   public boolean validOn(LocalDate day) {
     return (from == null || !day.isBefore(from)) && (to == null || !day.isAfter(to));

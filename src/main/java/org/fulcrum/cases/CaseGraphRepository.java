@@ -13,6 +13,7 @@ import java.util.function.Function;
 import org.fulcrum.casefile.Actor;
 import org.fulcrum.casefile.ActorKind;
 import org.fulcrum.casefile.CaseFile;
+import org.fulcrum.casefile.CaseSchema;
 import org.fulcrum.casefile.CaseSummary;
 import org.fulcrum.casefile.CaseValidator.References;
 import org.fulcrum.casefile.Label;
@@ -21,6 +22,10 @@ import org.fulcrum.casefile.Phase;
 import org.fulcrum.casefile.Source;
 import org.fulcrum.casefile.Tempo;
 import org.fulcrum.casefile.Tie;
+import org.neo4j.cypherdsl.core.Cypher;
+import org.neo4j.cypherdsl.core.Node;
+import org.neo4j.cypherdsl.core.Relationship;
+import org.neo4j.cypherdsl.core.SortItem;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
@@ -205,15 +210,38 @@ class CaseGraphRepository {
   }
 
   // Actors and ties are read column by column (no intermediate maps): this is the projection
-  // every analysis starts from, and on large cases the mapping dominates its cost.
+  // every analysis starts from, and on large cases the mapping dominates its cost. The columns are
+  // the descriptors' fields (CaseGraphMapping.columns), read back by name.
+
+  private static final Node ACTOR = Cypher.node("Actor").named("a")
+      .withProperties("caseId", Cypher.parameter("caseId"));
+  private static final Relationship TIE = Cypher.anyNode().relationshipTo(Cypher.anyNode(), "TIE")
+      .named("t").withProperties("caseId", Cypher.parameter("caseId"));
+  private static final Node END = Cypher.node("Actor").named("b");
+  private static final Relationship TIE_AMONG = ACTOR.relationshipTo(END, "TIE").named("t");
+  private static final SortItem[] ACTOR_FILE_ORDER =
+      {ACTOR.property("seq").ascending(), ACTOR.property("id").ascending()};
+
+  private static final String ACTORS = Cypher.match(ACTOR)
+      .returning(CaseGraphMapping.columns(CaseSchema.ACTOR, ACTOR))
+      .orderBy(ACTOR_FILE_ORDER).build().getCypher();
+  private static final String ACTORS_NAMED = Cypher.match(ACTOR)
+      .where(ACTOR.property("id").in(Cypher.parameter("ids")))
+      .returning(CaseGraphMapping.columns(CaseSchema.ACTOR, ACTOR))
+      .orderBy(ACTOR_FILE_ORDER).build().getCypher();
+  private static final String TIES = Cypher.match(TIE)
+      .returning(CaseGraphMapping.columns(CaseSchema.TIE, TIE)).build().getCypher();
+  private static final String TIES_IN_FILE_ORDER = Cypher.match(TIE)
+      .returning(CaseGraphMapping.columns(CaseSchema.TIE, TIE))
+      .orderBy(TIE.property("seq").ascending(), TIE.property("id").ascending()).build().getCypher();
+  private static final String TIES_AMONG = Cypher.match(TIE_AMONG)
+      .where(ACTOR.property("id").in(Cypher.parameter("ids")))
+      .and(END.property("id").in(Cypher.parameter("ids")))
+      .returning(CaseGraphMapping.columns(CaseSchema.TIE, TIE_AMONG)).build().getCypher();
 
   List<Actor> actors(String caseId) {
-    return List.copyOf(client.query("""
-            MATCH (a:Actor {caseId: $caseId})
-            RETURN a.id, a.name, a.kind, a.country, a.position, a.capability, a.salience,
-                   a.targetGroup, a.decisionRule, a.sources
-            ORDER BY a.seq, a.id""")
-        .bind(caseId).to("caseId").fetchAs(Actor.class).mappedBy((types, r) -> CaseGraphMapping.actor(r))
+    return List.copyOf(client.query(ACTORS).bind(caseId).to("caseId")
+        .fetchAs(Actor.class).mappedBy((types, r) -> CaseGraphMapping.fromRow(CaseSchema.ACTOR, r))
         .all());
   }
 
@@ -223,12 +251,8 @@ class CaseGraphRepository {
 
   /** The case's ties; unordered is cheaper on large cases and is what analyses need. */
   List<Tie> ties(String caseId, boolean inFileOrder) {
-    return List.copyOf(client.query("""
-            MATCH ()-[t:TIE {caseId: $caseId}]->()
-            RETURN t.id, t.source, t.target, t.type, t.strength, t.polarity, t.channel, t.confidence,
-                   t.from, t.to, t.veto, t.votingWeight, t.sources
-            """ + (inFileOrder ? "ORDER BY t.seq, t.id" : ""))
-        .bind(caseId).to("caseId").fetchAs(Tie.class).mappedBy((types, r) -> CaseGraphMapping.tie(r))
+    return List.copyOf(client.query(inFileOrder ? TIES_IN_FILE_ORDER : TIES).bind(caseId).to("caseId")
+        .fetchAs(Tie.class).mappedBy((types, r) -> CaseGraphMapping.fromRow(CaseSchema.TIE, r))
         .all());
   }
 
@@ -261,25 +285,18 @@ class CaseGraphRepository {
 
   /** The named actors, in file order. */
   List<Actor> actors(String caseId, Set<String> ids) {
-    return List.copyOf(client.query("""
-            MATCH (a:Actor {caseId: $caseId})
-            WHERE a.id IN $ids
-            RETURN a.id, a.name, a.kind, a.country, a.position, a.capability, a.salience,
-                   a.targetGroup, a.decisionRule, a.sources
-            ORDER BY a.seq, a.id""")
+    return List.copyOf(client.query(ACTORS_NAMED)
         .bind(caseId).to("caseId").bind(List.copyOf(ids)).to("ids")
-        .fetchAs(Actor.class).mappedBy((types, r) -> CaseGraphMapping.actor(r)).all());
+        .fetchAs(Actor.class).mappedBy((types, r) -> CaseGraphMapping.fromRow(CaseSchema.ACTOR, r))
+        .all());
   }
 
   /** The ties whose both ends are among the named actors. */
   List<Tie> tiesAmong(String caseId, Set<String> ids) {
-    return List.copyOf(client.query("""
-            MATCH (a:Actor {caseId: $caseId})-[t:TIE]->(b:Actor)
-            WHERE a.id IN $ids AND b.id IN $ids
-            RETURN t.id, t.source, t.target, t.type, t.strength, t.polarity, t.channel, t.confidence,
-                   t.from, t.to, t.veto, t.votingWeight, t.sources""")
+    return List.copyOf(client.query(TIES_AMONG)
         .bind(caseId).to("caseId").bind(List.copyOf(ids)).to("ids")
-        .fetchAs(Tie.class).mappedBy((types, r) -> CaseGraphMapping.tie(r)).all());
+        .fetchAs(Tie.class).mappedBy((types, r) -> CaseGraphMapping.fromRow(CaseSchema.TIE, r))
+        .all());
   }
 
   List<Message> messages(String caseId) {

@@ -153,10 +153,8 @@ public final class GeneralAssemblyAffinity implements BuildStep {
             && t.target().equals(target.actorId())) {
           List<String> tieSources = new ArrayList<>(t.sources());
           tieSources.add(sourceId);
-          draft.replaceTie(new Tie(t.id(), t.source(), t.target(), t.type(),
-              CaseDraft.unit(t.strength() * (0.5 + 0.5 * al.agreement())), t.polarity(),
-              t.channel(), t.confidence(), t.from(), t.to(), t.veto(), t.votingWeight(),
-              tieSources));
+          draft.replaceTie(t.withStrength(CaseDraft.unit(t.strength() * (0.5 + 0.5 * al.agreement())))
+              .withSources(tieSources));
         }
       }
       if (al.affinity() > 0) {

@@ -305,6 +305,19 @@ class WebUiIT {
         return false;
       }
     });
+    // the form is built from GET /api/schema: a member-of tie shows the fields that only it
+    // carries, with the schema's vocabulary; the supplies-arms tie above hides them
+    assertThat(browser.findElement(By.cssSelector("[data-field='votingWeight']")).isDisplayed()).isFalse();
+    browser.findElement(By.id("edit-filter")).clear();
+    browser.findElement(By.id("edit-filter")).sendKeys("t-chn-unsc-member");
+    waiting().until(d -> d.findElements(By.cssSelector("#edit-list [data-id='t-chn-unsc-member']")).size() == 1);
+    browser.findElement(By.cssSelector("#edit-list [data-id='t-chn-unsc-member']")).click();
+    waiting().until(d -> d.findElement(By.cssSelector("[data-field='votingWeight']")).isDisplayed());
+    assertThat(browser.findElement(By.cssSelector("label[for='edit-votingWeight']")).getText()).isEqualTo("Voting weight");
+    assertThat(browser.findElement(By.id("edit-votingWeight")).getAttribute("value")).isEqualTo("1");
+    assertThat(browser.findElement(By.id("edit-veto")).getAttribute("value")).isEqualTo("true");
+    assertThat(browser.findElements(By.cssSelector("#edit-type option"))).hasSize(21); // 20 types and "choose"
+    screenshot("06-edit-member-of");
 
     tab("cases");
     Path bad = Files.createTempFile("bad-case", ".json");
