@@ -89,14 +89,7 @@ public class LeverageService {
     QueryParameters parameters = QueryParameters.of(body.parameters());
     Integer within = parameters.get("within", Integer.class);
     LocalDate day = parameters.get("asOf", LocalDate.class);
-    Q query;
-    try {
-      query = analysis.bind(parameters);
-    } catch (IllegalArgumentException e) {
-      parameters.requireValid();
-      throw e;
-    }
-    parameters.requireValid();
+    Q query = parameters.bind(analysis);
     if (day != null && asOf != null && !day.equals(asOf)) {
       throw new IllegalArgumentException("asOf: the query parameter says " + asOf + ", parameters.asOf "
           + day + "; give one");

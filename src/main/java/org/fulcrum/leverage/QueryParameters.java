@@ -115,6 +115,26 @@ public final class QueryParameters {
   }
 
   /**
+   * The analysis's query from these parameters, read after any others the caller reads first
+   * ({@code within}, {@code asOf}).
+   *
+   * @throws IllegalArgumentException as {@link #requireValid}, which comes first, or as the query's
+   *     own checks
+   */
+  public <Q> Q bind(Analysis<Q, ?> analysis) {
+    Q query;
+    try {
+      query = analysis.bind(this);
+    } catch (IllegalArgumentException e) {
+      // a misspelt name reads as a missing one: say which name was not known, not what is missing
+      requireValid();
+      throw e;
+    }
+    requireValid();
+    return query;
+  }
+
+  /**
    * @throws IllegalArgumentException for a name no analysis read ({@code unknown parameter
    *     'maxhops'; expected one of ...}), else for the first value that did not convert
    */
