@@ -1,5 +1,6 @@
 package org.fulcrum.leverage;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,7 +16,8 @@ import org.springframework.core.convert.support.DefaultConversionService;
 /**
  * What-if's {@code parameters}, bound to typed values the way Spring MVC binds the GET endpoints'
  * query parameters: {@code "3"} and {@code 3} are both the whole number 3, {@code "a,b"} and
- * {@code ["a", "b"]} both a list, enums by their spelling ({@link EnumValues}). Every name an
+ * {@code ["a", "b"]} both a list, enums by their spelling ({@link EnumValues}), days as ISO dates.
+ * Every name an
  * analysis reads is remembered; {@link #requireValid} refuses the names none read and reports the
  * first value that did not convert.
  */
@@ -25,6 +27,8 @@ public final class QueryParameters {
 
   static {
     CONVERSIONS.addConverterFactory(new EnumValues());
+    // as @DateTimeFormat(iso = DATE) reads asOf on the GET endpoints
+    CONVERSIONS.addConverter(String.class, LocalDate.class, text -> LocalDate.parse(text.strip()));
   }
 
   private final Map<String, Object> values;

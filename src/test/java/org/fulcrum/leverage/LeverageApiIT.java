@@ -123,6 +123,12 @@ class LeverageApiIT {
         {"analysis": "paths", "parameters": {"from": "usa", "to": "militia", "k": "abc"}, "changes": {}}""");
     assertThat(wrongType.status()).isEqualTo(400);
     assertThat(wrongType.json().get("detail").asString()).isEqualTo("k must be a whole number, got 'abc'");
+    // the web interface sends the day it shows among the parameters: after 2008 China shields no one
+    Answer later = call("POST", "/api/cases/mini/what-if", """
+        {"analysis": "patrons", "parameters": {"target": "sdn", "engager": "usa", "asOf": "2010-01-01"},
+         "changes": {"removeTies": ["t1"]}}""");
+    assertThat(later.status()).isEqualTo(200);
+    assertThat(later.json().get("baseline").get("patrons").size()).isZero();
     Answer numbers = call("POST", "/api/cases/mini/what-if", """
         {"analysis": "paths", "parameters": {"from": "usa", "to": "militia", "k": 1, "maxHops": 2,
          "types": ["sanctions", "controls"]}, "changes": {"removeTies": ["t1"]}}""");

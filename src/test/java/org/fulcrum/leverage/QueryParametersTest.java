@@ -3,6 +3,7 @@ package org.fulcrum.leverage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,6 +49,15 @@ class QueryParametersTest {
         .hasMessage("k must be a whole number, got '2.5'");
     assertThatThrownBy(() -> bind(Analyses.PATHS, Map.of("from", "usa", "to", "sdn", "polarity", "warm")))
         .hasMessage("polarity: unknown value 'warm'; expected one of supportive, hostile");
+  }
+
+  @Test
+  void aDayIsAnIsoDate() {
+    assertThat(QueryParameters.of(Map.of("asOf", "2007-07-31")).get("asOf", LocalDate.class))
+        .isEqualTo(LocalDate.of(2007, 7, 31));
+    QueryParameters bad = QueryParameters.of(Map.of("asOf", "31/07/2007"));
+    assertThat(bad.get("asOf", LocalDate.class)).isNull();
+    assertThatThrownBy(bad::requireValid).hasMessage("asOf must be an ISO date (yyyy-mm-dd), got '31/07/2007'");
   }
 
   @Test
