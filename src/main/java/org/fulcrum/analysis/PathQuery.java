@@ -1,5 +1,6 @@
 package org.fulcrum.analysis;
 
+import java.util.List;
 import java.util.Set;
 import org.fulcrum.casefile.ActorKind;
 import org.fulcrum.casefile.Channel;
@@ -61,6 +62,15 @@ public record PathQuery(
     if (via != null && (via.equals(from) || via.equals(to) || excludedActors.contains(via))) {
       throw new IllegalArgumentException("via must be an actor other than the ends, and not excluded");
     }
+  }
+
+  /** A query with the defaults for whatever is {@code null} ({@link #K_DEFAULT} paths, any length). */
+  public static PathQuery of(String from, String to, Integer k, Integer maxHops, Set<TieType> tieTypes,
+      Set<Channel> channels, Set<String> excludedActors, Set<ActorKind> excludedKinds, String via,
+      Polarity polarity) {
+    return new PathQuery(from, to, k == null ? K_DEFAULT : k, maxHops, tieTypes, channels,
+        excludedActors == null ? null : Set.copyOf(ActorIds.list(List.copyOf(excludedActors))), excludedKinds,
+        ActorIds.optional(via), polarity);
   }
 
   /** The k strongest paths from one actor to another, with no other restriction. */

@@ -64,4 +64,17 @@ public record PlanQuery(String engager, double budget, Map<TargetGroup, Double> 
     }
     costs = Map.copyOf(given);
   }
+
+  /**
+   * A query with the defaults for whatever is {@code null}: every group weighs 1, costs by the
+   * default rule, {@link #SAMPLES_DEFAULT} samples, seed {@link #SEED_DEFAULT}.
+   */
+  public static PlanQuery of(String engager, Double budget, Map<TargetGroup, Double> groupWeights,
+      Map<String, Double> costs, Integer samples, Long seed) {
+    if (budget == null) {
+      throw new IllegalArgumentException("budget: a positive number is required");
+    }
+    return new PlanQuery(ActorIds.required(engager, "engager"), budget, groupWeights, costs,
+        samples == null ? SAMPLES_DEFAULT : samples, seed == null ? SEED_DEFAULT : seed);
+  }
 }

@@ -2,23 +2,44 @@ package org.fulcrum.cli;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.fulcrum.analysis.BrokerCentrality;
+import org.fulcrum.analysis.CentralityQuery;
+import org.fulcrum.analysis.ChokepointQuery;
 import org.fulcrum.analysis.EngagementPlanner;
+import org.fulcrum.analysis.ForumQuery;
 import org.fulcrum.analysis.ForumShopping;
-import org.fulcrum.analysis.Playbook;
 import org.fulcrum.analysis.InfluenceRanking;
+import org.fulcrum.analysis.InfluenceRankingQuery;
 import org.fulcrum.analysis.LeveragePath;
+import org.fulcrum.analysis.PathQuery;
 import org.fulcrum.analysis.PatronAnalysis;
+import org.fulcrum.analysis.PatronQuery;
+import org.fulcrum.analysis.PlanQuery;
+import org.fulcrum.analysis.Playbook;
 import org.fulcrum.analysis.RedTeam;
+import org.fulcrum.analysis.RedTeamQuery;
 import org.fulcrum.analysis.SupplyChokepoints;
 import org.fulcrum.analysis.YenLeveragePaths;
+import org.fulcrum.casefile.ActorKind;
+import org.fulcrum.casefile.Channel;
+import org.fulcrum.casefile.Phase;
+import org.fulcrum.casefile.Polarity;
+import org.fulcrum.casefile.Tempo;
+import org.fulcrum.casefile.TieType;
 import org.fulcrum.cases.CaseService;
+import org.fulcrum.leverage.Analyses;
+import org.fulcrum.leverage.Analysis;
+import org.fulcrum.leverage.CasePlaybookQuery;
 import org.fulcrum.leverage.LeverageService;
+import org.fulcrum.leverage.QueryParameters;
+import org.fulcrum.web.EnumValues;
 import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,8 +47,8 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The leverage analyses on the command line: the same parameters as the REST API, a readable table
- * by default and the API's JSON with {@code --json}.
+ * The leverage analyses on the command line: the same parameters as the REST API, bound by picocli
+ * into the same query records, a readable table by default and the API's JSON with {@code --json}.
  */
 final class AnalysisCommands {
 
@@ -35,8 +56,11 @@ final class AnalysisCommands {
 
   private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-  /** What every analysis command shares: the case, the day, the output format. */
-  abstract static class Base implements FulcrumCli.CliCommand {
+  /**
+   * What every analysis command shares: the case, the day, the output format, the neighbourhood;
+   * each command binds its typed options into its analysis's query.
+   */
+  abstract static class Base<Q, R> implements FulcrumCli.CliCommand {
 
     @Parameters(index = "0", paramLabel = "CASE_ID")
     String caseId;
@@ -50,24 +74,20 @@ final class AnalysisCommands {
     @Option(names = "--within", description = "project only the actors within this many ties of those named")
     Integer within;
 
-    abstract String analysis();
+    abstract Analysis<Q, R> analysis();
 
-    abstract Map<String, String> parameters();
+    abstract Q query();
 
-    abstract void table(Object result, PrintWriter out);
+    abstract void table(R result, PrintWriter out);
 
     @Override
     public int run(ConfigurableApplicationContext context, PrintWriter out, PrintWriter err) {
       if (!context.getBean(CaseService.class).exists(caseId)) {
         throw new CliException("no case with id '" + caseId + "'", FulcrumCli.BAD_INPUT);
       }
-      Object result;
+      R result;
       try {
-        Map<String, String> parameters = new LinkedHashMap<>(parameters());
-        if (within != null) {
-          parameters.put("within", String.valueOf(within));
-        }
-        result = context.getBean(LeverageService.class).run(caseId, asOf, analysis(), parameters);
+        result = context.getBean(LeverageService.class).run(caseId, asOf, within, analysis(), query());
       } catch (IllegalArgumentException e) {
         throw new CliException(e.getMessage(), FulcrumCli.BAD_INPUT);
       }
@@ -78,15 +98,42 @@ final class AnalysisCommands {
       }
       return FulcrumCli.OK;
     }
+  }
 
-    static Map<String, String> params(Object... pairs) {
-      Map<String, String> map = new LinkedHashMap<>();
-      for (int i = 0; i < pairs.length; i += 2) {
-        if (pairs[i + 1] != null) {
-          map.put((String) pairs[i], String.valueOf(pairs[i + 1]));
-        }
+  /**
+   * Enum options spelt as in the API ({@code supplies-arms}, {@code ties}): registered on the
+   * command line and so on every analysis command.
+   */
+  static void registerEnumSpellings(CommandLine commandLine) {
+    for (Class<? extends Enum<?>> type : List.<Class<? extends Enum<?>>>of(TieType.class, Channel.class,
+        ActorKind.class, Polarity.class, Phase.class, Tempo.class, SupplyChokepoints.Mode.class,
+        BrokerCentrality.Weighting.class, InfluenceRankingQuery.Method.class)) {
+      register(commandLine, type);
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static void register(CommandLine commandLine, Class type) {
+    commandLine.registerConverter(type, text -> {
+      try {
+        return EnumValues.parse(type, text);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
       }
-      return map;
+    });
+  }
+
+  /** Numbers by key: the {@code --target-groups} and {@code --costs} syntax, {@code chn:5,egy}. */
+  record Numbers(Map<String, Double> byKey) {}
+
+  static final class NumbersConverter implements CommandLine.ITypeConverter<Numbers> {
+    @Override
+    public Numbers convert(String text) {
+      try {
+        return new Numbers(QueryParameters.numbers(null, text));
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
     }
   }
 
@@ -96,30 +143,28 @@ final class AnalysisCommands {
 
   @Command(name = "paths", mixinStandardHelpOptions = true,
       description = "The k strongest leverage paths from an engager to a target, with every hop.")
-  static final class Paths extends Base {
+  static final class Paths extends Base<PathQuery, YenLeveragePaths.Result> {
     @Option(names = "--from", required = true) String from;
     @Option(names = "--to", required = true) String to;
     @Option(names = "-k", defaultValue = "5") int k;
     @Option(names = "--max-hops") Integer maxHops;
-    @Option(names = "--types", description = "allowed tie types, comma-separated") String types;
-    @Option(names = "--channels", description = "allowed channels, comma-separated") String channels;
-    @Option(names = "--exclude", description = "actor ids to avoid, comma-separated") String exclude;
-    @Option(names = "--exclude-kinds", description = "actor kinds to avoid, comma-separated") String excludeKinds;
+    @Option(names = "--types", split = ",", description = "allowed tie types, comma-separated") Set<TieType> types;
+    @Option(names = "--channels", split = ",", description = "allowed channels, comma-separated") Set<Channel> channels;
+    @Option(names = "--exclude", split = ",", description = "actor ids to avoid, comma-separated") Set<String> exclude;
+    @Option(names = "--exclude-kinds", split = ",", description = "actor kinds to avoid, comma-separated")
+    Set<ActorKind> excludeKinds;
     @Option(names = "--via") String via;
-    @Option(names = "--polarity") String polarity;
+    @Option(names = "--polarity") Polarity polarity;
 
-    String analysis() {
-      return "paths";
+    Analysis<PathQuery, YenLeveragePaths.Result> analysis() {
+      return Analyses.PATHS;
     }
 
-    Map<String, String> parameters() {
-      return params("from", from, "to", to, "k", k, "maxHops", maxHops, "types", types,
-          "channels", channels, "exclude", exclude, "excludeKinds", excludeKinds, "via", via,
-          "polarity", polarity);
+    PathQuery query() {
+      return PathQuery.of(from, to, k, maxHops, types, channels, exclude, excludeKinds, via, polarity);
     }
 
-    void table(Object result, PrintWriter out) {
-      var r = (YenLeveragePaths.Result) result;
+    void table(YenLeveragePaths.Result r, PrintWriter out) {
       if (r.paths().isEmpty()) {
         out.println("no path from " + from + " to " + to);
         return;
@@ -138,23 +183,23 @@ final class AnalysisCommands {
 
   @Command(name = "influence", mixinStandardHelpOptions = true,
       description = "Probability that pressure from each actor reaches the target (independent cascade).")
-  static final class Influence extends Base {
+  static final class Influence extends Base<InfluenceRankingQuery, InfluenceRanking> {
     @Option(names = "--target", required = true) String target;
     @Option(names = "--samples", defaultValue = "10000") int samples;
     @Option(names = "--seed", defaultValue = "42") long seed;
-    @Option(names = "--method", defaultValue = "sampling", description = "sampling or exact") String method;
+    @Option(names = "--method", defaultValue = "sampling", description = "sampling or exact")
+    InfluenceRankingQuery.Method method;
     @Option(names = "--top", defaultValue = "20", description = "rows to print") int top;
 
-    String analysis() {
-      return "influence";
+    Analysis<InfluenceRankingQuery, InfluenceRanking> analysis() {
+      return Analyses.INFLUENCE;
     }
 
-    Map<String, String> parameters() {
-      return params("target", target, "samples", samples, "seed", seed, "method", method);
+    InfluenceRankingQuery query() {
+      return InfluenceRankingQuery.of(target, samples, seed, method);
     }
 
-    void table(Object result, PrintWriter out) {
-      var r = (InfluenceRanking) result;
+    void table(InfluenceRanking r, PrintWriter out) {
       out.printf("influence on %s by %s%s%n", r.target(), r.method(),
           r.samples() > 0 ? " (" + r.samples() + " samples, seed " + r.seed() + ", 95% intervals)" : "");
       out.printf("%-28s %8s %8s %8s%n", "ACTOR", "REACH", "LOW", "HIGH");
@@ -165,20 +210,19 @@ final class AnalysisCommands {
 
   @Command(name = "patrons", mixinStandardHelpOptions = true,
       description = "The patrons that shield a target, and the engager's leverage over each.")
-  static final class Patrons extends Base {
+  static final class Patrons extends Base<PatronQuery, PatronAnalysis.Ranking> {
     @Option(names = "--target", required = true) String target;
     @Option(names = "--engager") String engager;
 
-    String analysis() {
-      return "patrons";
+    Analysis<PatronQuery, PatronAnalysis.Ranking> analysis() {
+      return Analyses.PATRONS;
     }
 
-    Map<String, String> parameters() {
-      return params("target", target, "engager", engager);
+    PatronQuery query() {
+      return new PatronQuery(target, engager);
     }
 
-    void table(Object result, PrintWriter out) {
-      var r = (PatronAnalysis.Ranking) result;
+    void table(PatronAnalysis.Ranking r, PrintWriter out) {
       out.println("regime: " + String.join(", ", r.regime()));
       out.printf("%-18s %7s %9s %10s %5s  %s%n", "PATRON", "SHARE", "LEVERAGE", "POTENTIAL", "VETO", "THROUGH");
       for (var p : r.patrons()) {
@@ -192,21 +236,21 @@ final class AnalysisCommands {
 
   @Command(name = "chokepoints", mixinStandardHelpOptions = true,
       description = "The minimum cut of supply lines from patrons to a perpetrator unit.")
-  static final class Chokepoints extends Base {
-    @Option(names = "--from", description = "patron ids, comma-separated (default: the unit's patrons)") String from;
+  static final class Chokepoints extends Base<ChokepointQuery, SupplyChokepoints.Cut> {
+    @Option(names = "--from", split = ",", description = "patron ids, comma-separated (default: the unit's patrons)")
+    List<String> from;
     @Option(names = "--to", required = true) String to;
-    @Option(names = "--mode", defaultValue = "ties", description = "ties or actors") String mode;
+    @Option(names = "--mode", defaultValue = "ties", description = "ties or actors") SupplyChokepoints.Mode mode;
 
-    String analysis() {
-      return "chokepoints";
+    Analysis<ChokepointQuery, SupplyChokepoints.Cut> analysis() {
+      return Analyses.CHOKEPOINTS;
     }
 
-    Map<String, String> parameters() {
-      return params("from", from, "to", to, "mode", mode);
+    ChokepointQuery query() {
+      return new ChokepointQuery(from, to, mode);
     }
 
-    void table(Object result, PrintWriter out) {
-      var c = (SupplyChokepoints.Cut) result;
+    void table(SupplyChokepoints.Cut c, PrintWriter out) {
       out.println(c.explanation());
       c.cut().forEach(e -> out.printf("  %-40s %-14s capacity %s%n", e.id(),
           e.type() == null ? e.kind() : e.type(), f(e.capacity())));
@@ -215,56 +259,57 @@ final class AnalysisCommands {
 
   @Command(name = "centrality", mixinStandardHelpOptions = true,
       description = "Brokers: betweenness centrality of actors on the leverage graph.")
-  static final class Centrality extends Base {
+  static final class Centrality extends Base<CentralityQuery, BrokerCentrality.Ranking> {
     @Option(names = "--measure", defaultValue = "betweenness") String measure;
-    @Option(names = "--weighting", defaultValue = "leverage", description = "leverage or hops") String weighting;
+    @Option(names = "--weighting", defaultValue = "leverage", description = "leverage or hops")
+    BrokerCentrality.Weighting weighting;
     @Option(names = "--top", defaultValue = "20") int top;
 
-    String analysis() {
-      return "centrality";
+    Analysis<CentralityQuery, BrokerCentrality.Ranking> analysis() {
+      return Analyses.CENTRALITY;
     }
 
-    Map<String, String> parameters() {
-      return params("measure", measure, "weighting", weighting);
+    CentralityQuery query() {
+      return new CentralityQuery(measure, weighting);
     }
 
-    void table(Object result, PrintWriter out) {
-      var r = (BrokerCentrality.Ranking) result;
+    void table(BrokerCentrality.Ranking r, PrintWriter out) {
       out.printf("%-28s %10s%n", "ACTOR", r.measure().toUpperCase(Locale.ROOT));
       r.actors().stream().limit(top).forEach(a -> out.printf("%-28s %10s%n", a.id(), f(a.score())));
     }
   }
 
   /** What the plan and red-team commands share. */
-  abstract static class PlanBase extends Base {
+  abstract static class PlanBase<Q, R> extends Base<Q, R> {
     @Option(names = "--engager", required = true) String engager;
     @Option(names = "--budget", required = true, description = "diplomatic capital to spend") Double budget;
-    @Option(names = "--target-groups", description = "weights, e.g. planners:2,perpetrators:1 (default: every group 1)")
-    String targetGroups;
-    @Option(names = "--costs", description = "costs per actor, e.g. chn:5,egy:2 (default: the access rule)")
-    String costs;
+    @Option(names = "--target-groups", converter = NumbersConverter.class,
+        description = "weights, e.g. planners:2,perpetrators:1 (default: every group 1)")
+    Numbers targetGroups;
+    @Option(names = "--costs", converter = NumbersConverter.class,
+        description = "costs per actor, e.g. chn:5,egy:2 (default: the access rule)")
+    Numbers costs;
     @Option(names = "--samples", defaultValue = "10000") int samples;
     @Option(names = "--seed", defaultValue = "42") long seed;
 
-    Map<String, String> planParameters() {
-      return params("engager", engager, "budget", budget, "targetGroups", targetGroups, "costs", costs,
-          "samples", samples, "seed", seed);
+    PlanQuery planQuery() {
+      return PlanQuery.of(engager, budget, Analyses.targetGroups(targetGroups == null ? null : targetGroups.byKey()),
+          costs == null ? null : costs.byKey(), samples, seed);
     }
   }
 
   @Command(name = "plan", mixinStandardHelpOptions = true,
       description = "Whom to engage under a budget, with each pick's cost, gain, paths and tools.")
-  static final class Plan extends PlanBase {
-    String analysis() {
-      return "plan";
+  static final class Plan extends PlanBase<PlanQuery, EngagementPlanner.Plan> {
+    Analysis<PlanQuery, EngagementPlanner.Plan> analysis() {
+      return Analyses.PLAN;
     }
 
-    Map<String, String> parameters() {
-      return planParameters();
+    PlanQuery query() {
+      return planQuery();
     }
 
-    void table(Object result, PrintWriter out) {
-      var plan = (EngagementPlanner.Plan) result;
+    void table(EngagementPlanner.Plan plan, PrintWriter out) {
       out.printf("engager %s, budget %s, spent %s; selection: %s%n", plan.engager(), f(plan.budget()),
           f(plan.spent()), plan.selection());
       out.printf("%-20s %8s %8s  %s%n", "PICK", "COST", "GAIN", "WHY");
@@ -282,23 +327,21 @@ final class AnalysisCommands {
 
   @Command(name = "red-team", mixinStandardHelpOptions = true,
       description = "The target's best counter-move against a plan (forum shopping, leaning on a patron), and the hedge.")
-  static final class RedTeamCommand extends PlanBase {
+  static final class RedTeamCommand extends PlanBase<RedTeamQuery, RedTeam.Answer> {
     @Option(names = "--target", required = true) String target;
-    @Option(names = "--plan", description = "engaged actor ids, comma-separated (default: the plan for these options)")
-    String plan;
+    @Option(names = "--plan", split = ",",
+        description = "engaged actor ids, comma-separated (default: the plan for these options)")
+    List<String> plan;
 
-    String analysis() {
-      return "red-team";
+    Analysis<RedTeamQuery, RedTeam.Answer> analysis() {
+      return Analyses.RED_TEAM;
     }
 
-    Map<String, String> parameters() {
-      Map<String, String> p = planParameters();
-      p.putAll(params("target", target, "plan", plan));
-      return p;
+    RedTeamQuery query() {
+      return new RedTeamQuery(planQuery(), plan, target);
     }
 
-    void table(Object result, PrintWriter out) {
-      var r = (RedTeam.Answer) result;
+    void table(RedTeam.Answer r, PrintWriter out) {
       out.printf("plan %s: expected pressure %s before any counter-move%n", String.join(", ", r.plan()),
           f(r.pressureBefore()));
       out.printf("%-16s %-20s %8s %8s  %s%n", "MOVE", "ACTOR", "AFTER", "REMOVED", "WHAT HAPPENS");
@@ -312,20 +355,19 @@ final class AnalysisCommands {
 
   @Command(name = "forums", mixinStandardHelpOptions = true,
       description = "Forum-shopping risk for a target: venues, stances, vetoes, escape venues, the lead channel.")
-  static final class Forums extends Base {
+  static final class Forums extends Base<ForumQuery, ForumShopping.Assessment> {
     @Option(names = "--target", required = true) String target;
     @Option(names = "--engager", required = true) String engager;
 
-    String analysis() {
-      return "forums";
+    Analysis<ForumQuery, ForumShopping.Assessment> analysis() {
+      return Analyses.FORUMS;
     }
 
-    Map<String, String> parameters() {
-      return params("target", target, "engager", engager);
+    ForumQuery query() {
+      return new ForumQuery(target, engager);
     }
 
-    void table(Object result, PrintWriter out) {
-      var a = (ForumShopping.Assessment) result;
+    void table(ForumShopping.Assessment a, PrintWriter out) {
       out.printf("forum-shopping risk for %s: %s%n", a.target(), f(a.risk()));
       a.parts().forEach(p -> out.printf("  %-12s %s x %s  %s%n", p.name(), f(p.value()), f(p.weight()),
           p.explanation()));
@@ -344,22 +386,21 @@ final class AnalysisCommands {
 
   @Command(name = "playbook", mixinStandardHelpOptions = true,
       description = "Options per target group that the engager can apply, each with the path that makes it possible.")
-  static final class PlaybookCommand extends Base {
+  static final class PlaybookCommand extends Base<CasePlaybookQuery, Playbook.Plan> {
     @Option(names = "--engager", required = true) String engager;
     @Option(names = "--target", required = true) String target;
-    @Option(names = "--phase", description = "default: the case's") String phase;
-    @Option(names = "--tempo", description = "rolling or volcanic; default: the case's") String tempo;
+    @Option(names = "--phase", description = "default: the case's") Phase phase;
+    @Option(names = "--tempo", description = "rolling or volcanic; default: the case's") Tempo tempo;
 
-    String analysis() {
-      return "playbook";
+    Analysis<CasePlaybookQuery, Playbook.Plan> analysis() {
+      return Analyses.PLAYBOOK;
     }
 
-    Map<String, String> parameters() {
-      return params("engager", engager, "target", target, "phase", phase, "tempo", tempo);
+    CasePlaybookQuery query() {
+      return new CasePlaybookQuery(engager, target, phase, tempo);
     }
 
-    void table(Object result, PrintWriter out) {
-      var plan = (Playbook.Plan) result;
+    void table(Playbook.Plan plan, PrintWriter out) {
       out.printf("playbook for %s against %s, phase %s, tempo %s (%s)%n", plan.engager(), plan.target(),
           plan.phase().label(), plan.tempo().label(), plan.ordering());
       for (var group : plan.groups()) {

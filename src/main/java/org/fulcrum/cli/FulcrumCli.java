@@ -88,6 +88,7 @@ public final class FulcrumCli {
       Map<String, Object> extraProperties) {
     FulcrumCli root = new FulcrumCli();
     CommandLine commandLine = new CommandLine(root);
+    AnalysisCommands.registerEnumSpellings(commandLine);
     commandLine.setOut(out).setErr(err);
     ParseResult parsed;
     try {

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import org.fulcrum.analysis.consistency.ConsistencyQuery;
 import org.fulcrum.analysis.consistency.ConsistencyReport;
 import org.fulcrum.analysis.consistency.ConsistencyReport.Finding;
 import org.fulcrum.analysis.consistency.ConsistencyReport.IssueConsistency;
@@ -46,9 +48,9 @@ final class MessagesCommand implements FulcrumCli.CliCommand {
     @Parameters(index = "0", paramLabel = "CASE_ID")
     String caseId;
 
-    @Option(names = "--coalition", description = "actor ids, comma-separated; a state brings its"
+    @Option(names = "--coalition", split = ",", description = "actor ids, comma-separated; a state brings its"
         + " government (default: every speaker with positive position)")
-    String coalition;
+    List<String> coalition;
 
     @Option(names = "--issue", description = "only this issue")
     String issue;
@@ -73,7 +75,8 @@ final class MessagesCommand implements FulcrumCli.CliCommand {
       }
       ConsistencyReport r;
       try {
-        r = context.getBean(MessageConsistencyService.class).check(caseId, coalition, issue, window, followThrough);
+        r = context.getBean(MessageConsistencyService.class).check(caseId,
+            ConsistencyQuery.of(coalition, issue, window, followThrough));
       } catch (IllegalArgumentException e) {
         throw new CliException(e.getMessage(), FulcrumCli.BAD_INPUT);
       }

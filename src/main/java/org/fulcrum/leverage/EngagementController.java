@@ -5,9 +5,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.fulcrum.analysis.EngagementPlanner;
+import org.fulcrum.analysis.ForumQuery;
 import org.fulcrum.analysis.ForumShopping;
 import org.fulcrum.analysis.Playbook;
 import org.fulcrum.analysis.RedTeam;
+import org.fulcrum.casefile.Phase;
+import org.fulcrum.casefile.Tempo;
+import org.fulcrum.web.KnownParametersOnly;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,8 +21,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Turning the graph into a plan: whom to engage, and what the adversary does about it. */
+/**
+ * Turning the graph into a plan: whom to engage, and what the adversary does about it. A query
+ * parameter an endpoint does not take answers 400.
+ */
 @RestController
+@KnownParametersOnly
 @RequestMapping("/api/cases/{caseId}")
 @Tag(name = "Engagement", description = "Engagement plan, forum-shopping risk, playbooks, the adversary's counter-move")
 class EngagementController {
@@ -39,7 +47,8 @@ class EngagementController {
   @PostMapping("/engagement-plan")
   EngagementPlanner.Plan plan(@PathVariable String caseId, @RequestBody EngagementRequest body,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-    return (EngagementPlanner.Plan) leverage.run(caseId, asOf, "plan", parameters(body));
+    EngagementRequest request = required(body);
+    return leverage.run(caseId, asOf, request.within(), Analyses.PLAN, request.planQuery());
   }
 
   @Operation(summary = "The target's best counter-move against an engagement plan, and the hedge",
@@ -49,7 +58,8 @@ class EngagementController {
   @PostMapping("/red-team")
   RedTeam.Answer redTeam(@PathVariable String caseId, @RequestBody EngagementRequest body,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-    return (RedTeam.Answer) leverage.run(caseId, asOf, "red-team", parameters(body));
+    EngagementRequest request = required(body);
+    return leverage.run(caseId, asOf, request.within(), Analyses.RED_TEAM, request.redTeamQuery());
   }
 
   @Operation(summary = "Forum-shopping risk for a target, escape venues and the lead channel",
@@ -62,20 +72,9 @@ class EngagementController {
   @GetMapping("/forum-shopping")
   ForumShopping.Assessment forums(@PathVariable String caseId,
       @RequestParam(required = false) String target, @RequestParam(required = false) String engager,
-      @Parameter(description = "neighbourhood: only actors within this many ties of those named (1-10)")
-          @RequestParam(required = false) String within,
+      @Parameter(description = LeverageController.WITHIN) @RequestParam(required = false) Integer within,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-    java.util.Map<String, String> p = new java.util.LinkedHashMap<>();
-    if (target != null) {
-      p.put("target", target);
-    }
-    if (engager != null) {
-      p.put("engager", engager);
-    }
-    if (within != null) {
-      p.put("within", within);
-    }
-    return (ForumShopping.Assessment) leverage.run(caseId, asOf, "forums", p);
+    return leverage.run(caseId, asOf, within, Analyses.FORUMS, new ForumQuery(target, engager));
   }
 
   @Operation(summary = "Options per target group that the engager can actually apply",
@@ -87,27 +86,17 @@ class EngagementController {
   @GetMapping("/playbook")
   Playbook.Plan playbook(@PathVariable String caseId,
       @RequestParam(required = false) String engager, @RequestParam(required = false) String target,
-      @Parameter(description = "latent, emerging, escalating, mass-atrocity, recovery") @RequestParam(required = false) String phase,
-      @Parameter(description = "rolling or volcanic") @RequestParam(required = false) String tempo,
-      @Parameter(description = "neighbourhood: only actors within this many ties of those named (1-10)")
-          @RequestParam(required = false) String within,
+      @Parameter(description = "default: the case's phase") @RequestParam(required = false) Phase phase,
+      @Parameter(description = "default: the case's tempo") @RequestParam(required = false) Tempo tempo,
+      @Parameter(description = LeverageController.WITHIN) @RequestParam(required = false) Integer within,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-    java.util.Map<String, String> p = new java.util.LinkedHashMap<>();
-    java.util.Map.of("engager", engager == null ? "" : engager, "target", target == null ? "" : target,
-        "phase", phase == null ? "" : phase, "tempo", tempo == null ? "" : tempo,
-        "within", within == null ? "" : within)
-        .forEach((k, v) -> {
-          if (!v.isBlank()) {
-            p.put(k, v);
-          }
-        });
-    return (Playbook.Plan) leverage.run(caseId, asOf, "playbook", p);
+    return leverage.run(caseId, asOf, within, Analyses.PLAYBOOK, new CasePlaybookQuery(engager, target, phase, tempo));
   }
 
-  private static java.util.Map<String, String> parameters(EngagementRequest body) {
+  private static EngagementRequest required(EngagementRequest body) {
     if (body == null) {
       throw new IllegalArgumentException("a JSON body with engager and budget is required");
     }
-    return body.parameters();
+    return body;
   }
 }

@@ -1,15 +1,14 @@
 package org.fulcrum.leverage;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
+import org.fulcrum.analysis.PlanQuery;
+import org.fulcrum.analysis.RedTeamQuery;
 
 /**
- * The body of {@code POST engagement-plan} and {@code POST red-team}. It is turned into the same
- * parameters the command line and what-if use, so all three are checked by one parser.
+ * The body of {@code POST engagement-plan} and {@code POST red-team}, bound into the same query
+ * records the command line and what-if bind theirs into, and checked by them.
  */
 @Schema(description = "An engagement plan request; target and plan are for red-team only")
 public record EngagementRequest(
@@ -24,36 +23,25 @@ public record EngagementRequest(
     @Schema(description = "red-team: the engaged actors; default: the plan for this request") List<String> plan,
     @Schema(description = "neighbourhood: only actors within this many ties of those named (1-10)") Integer within) {
 
-  Map<String, String> parameters() {
-    Map<String, String> p = new LinkedHashMap<>();
-    put(p, "engager", engager);
-    put(p, "budget", budget);
-    put(p, "targetGroups", pairs(targetGroups));
-    put(p, "costs", pairs(costs));
-    put(p, "samples", samples);
-    put(p, "seed", seed);
-    put(p, "target", target);
-    put(p, "plan", plan == null ? null : String.join(",", plan));
-    put(p, "within", within);
-    return p;
+  /** The plan's query; budget is required, the rest has defaults. */
+  PlanQuery planQuery() {
+    return PlanQuery.of(engager, budget, Analyses.targetGroups(numbers(targetGroups)), numbers(costs), samples,
+        seed);
   }
 
-  private static void put(Map<String, String> p, String key, Object value) {
-    if (value != null) {
-      p.put(key, String.valueOf(value));
-    }
+  /** Red-team's query: the plan's, with the target and the plan's actors (default: the plan made). */
+  RedTeamQuery redTeamQuery() {
+    return new RedTeamQuery(planQuery(), plan, target);
   }
 
-  private static String pairs(Map<String, Double> map) {
-    if (map == null) {
-      return null;
+  private static Map<String, Double> numbers(Map<String, Double> byKey) {
+    if (byKey != null) {
+      byKey.forEach((key, value) -> {
+        if (value == null) {
+          throw new IllegalArgumentException(key + ": a number is required");
+        }
+      });
     }
-    map.forEach((k, v) -> {
-      if (v == null) {
-        throw new IllegalArgumentException(k + ": a number is required");
-      }
-    });
-    return map.entrySet().stream().map(e -> e.getKey() + ":" + String.format(Locale.ROOT, "%s", e.getValue()))
-        .collect(Collectors.joining(","));
+    return byKey;
   }
 }

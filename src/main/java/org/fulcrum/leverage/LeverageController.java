@@ -4,13 +4,23 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
+import java.util.Set;
 import org.fulcrum.analysis.BrokerCentrality;
+import org.fulcrum.analysis.CentralityQuery;
+import org.fulcrum.analysis.ChokepointQuery;
 import org.fulcrum.analysis.InfluenceRanking;
+import org.fulcrum.analysis.InfluenceRankingQuery;
+import org.fulcrum.analysis.PathQuery;
 import org.fulcrum.analysis.PatronAnalysis;
+import org.fulcrum.analysis.PatronQuery;
 import org.fulcrum.analysis.SupplyChokepoints;
 import org.fulcrum.analysis.YenLeveragePaths;
+import org.fulcrum.casefile.ActorKind;
+import org.fulcrum.casefile.Channel;
+import org.fulcrum.casefile.Polarity;
+import org.fulcrum.casefile.TieType;
+import org.fulcrum.web.KnownParametersOnly;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,9 +32,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Leverage analyses of one case. Every endpoint takes {@code asOf} (default: the case's own date)
- * and looks only at ties valid on that day.
+ * and looks only at ties valid on that day; a query parameter an endpoint does not take answers 400.
  */
 @RestController
+@KnownParametersOnly
 @RequestMapping("/api/cases/{caseId}")
 @Tag(name = "Leverage", description = "Paths, influence, patrons, chokepoints, brokers, what-if")
 class LeverageController {
@@ -35,6 +46,8 @@ class LeverageController {
     this.leverage = leverage;
   }
 
+  static final String WITHIN = "neighbourhood: only actors within this many ties of those named (1-10)";
+
   @Operation(summary = "The k strongest leverage paths from an engager to a target",
       description = "A path's strength is the product of its ties' strength x confidence (Yen's"
           + " algorithm on -ln). Each hop carries its tie, channel, polarity, the tool family it"
@@ -43,21 +56,20 @@ class LeverageController {
   YenLeveragePaths.Result paths(@PathVariable String caseId,
       @Parameter(description = "engager actor id") @RequestParam(required = false) String from,
       @Parameter(description = "target actor id") @RequestParam(required = false) String to,
-      @Parameter(description = "number of paths, 1-100 (default 5)") @RequestParam(required = false) String k,
-      @Parameter(description = "longest path allowed") @RequestParam(required = false) String maxHops,
-      @Parameter(description = "allowed tie types, comma-separated") @RequestParam(required = false) String types,
-      @Parameter(description = "allowed channels, comma-separated") @RequestParam(required = false) String channels,
-      @Parameter(description = "actor ids to avoid, comma-separated") @RequestParam(required = false) String exclude,
-      @Parameter(description = "actor kinds to avoid, comma-separated") @RequestParam(required = false) String excludeKinds,
+      @Parameter(description = "number of paths, 1-100 (default 5)") @RequestParam(required = false) Integer k,
+      @Parameter(description = "longest path allowed") @RequestParam(required = false) Integer maxHops,
+      @Parameter(description = "allowed tie types, comma-separated") @RequestParam(required = false) Set<TieType> types,
+      @Parameter(description = "allowed channels, comma-separated") @RequestParam(required = false) Set<Channel> channels,
+      @Parameter(description = "actor ids to avoid, comma-separated") @RequestParam(required = false) Set<String> exclude,
+      @Parameter(description = "actor kinds to avoid, comma-separated") @RequestParam(required = false)
+          Set<ActorKind> excludeKinds,
       @Parameter(description = "an actor every path must pass through") @RequestParam(required = false) String via,
-      @Parameter(description = "supportive or hostile ties only") @RequestParam(required = false) String polarity,
-      @Parameter(description = "neighbourhood: only actors within this many ties of those named (1-10)")
-          @RequestParam(required = false) String within,
+      @Parameter(description = "supportive or hostile ties only") @RequestParam(required = false) Polarity polarity,
+      @Parameter(description = WITHIN) @RequestParam(required = false) Integer within,
       @Parameter(description = "day to look at (ISO date)") @RequestParam(required = false)
           @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-    return (YenLeveragePaths.Result) leverage.run(caseId, asOf, "paths", params(
-        "from", from, "to", to, "k", k, "maxHops", maxHops, "types", types, "channels", channels,
-        "exclude", exclude, "excludeKinds", excludeKinds, "via", via, "polarity", polarity, "within", within));
+    return leverage.run(caseId, asOf, within, Analyses.PATHS,
+        PathQuery.of(from, to, k, maxHops, types, channels, exclude, excludeKinds, via, polarity));
   }
 
   @Operation(summary = "Influence of every actor on a target (independent cascade)",
@@ -68,14 +80,13 @@ class LeverageController {
   @GetMapping("/influence")
   InfluenceRanking influence(@PathVariable String caseId,
       @RequestParam(required = false) String target,
-      @Parameter(description = "number of samples (default 10000)") @RequestParam(required = false) String samples,
-      @Parameter(description = "random seed (default 42)") @RequestParam(required = false) String seed,
-      @Parameter(description = "sampling or exact") @RequestParam(required = false) String method,
-      @Parameter(description = "neighbourhood: only actors within this many ties of those named (1-10)")
-          @RequestParam(required = false) String within,
+      @Parameter(description = "number of samples (default 10000)") @RequestParam(required = false) Integer samples,
+      @Parameter(description = "random seed (default 42)") @RequestParam(required = false) Long seed,
+      @Parameter(description = "sampling or exact") @RequestParam(required = false) InfluenceRankingQuery.Method method,
+      @Parameter(description = WITHIN) @RequestParam(required = false) Integer within,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-    return (InfluenceRanking) leverage.run(caseId, asOf, "influence",
-        params("target", target, "samples", samples, "seed", seed, "method", method, "within", within));
+    return leverage.run(caseId, asOf, within, Analyses.INFLUENCE,
+        InfluenceRankingQuery.of(target, samples, seed, method));
   }
 
   @Operation(summary = "The patrons that shield a target, ranked by what the engager can do with them",
@@ -87,11 +98,9 @@ class LeverageController {
   PatronAnalysis.Ranking patrons(@PathVariable String caseId,
       @RequestParam(required = false) String target,
       @RequestParam(required = false) String engager,
-      @Parameter(description = "neighbourhood: only actors within this many ties of those named (1-10)")
-          @RequestParam(required = false) String within,
+      @Parameter(description = WITHIN) @RequestParam(required = false) Integer within,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-    return (PatronAnalysis.Ranking) leverage.run(caseId, asOf, "patrons",
-        params("target", target, "engager", engager, "within", within));
+    return leverage.run(caseId, asOf, within, Analyses.PATRONS, new PatronQuery(target, engager));
   }
 
   @Operation(summary = "The minimum cut of supply lines from patrons to a perpetrator unit",
@@ -100,14 +109,12 @@ class LeverageController {
           + " removes the fewest intermediary actors.")
   @GetMapping("/chokepoints")
   SupplyChokepoints.Cut chokepoints(@PathVariable String caseId,
-      @RequestParam(required = false) String from,
+      @RequestParam(required = false) List<String> from,
       @RequestParam(required = false) String to,
-      @RequestParam(required = false) String mode,
-      @Parameter(description = "neighbourhood: only actors within this many ties of those named (1-10)")
-          @RequestParam(required = false) String within,
+      @RequestParam(required = false) SupplyChokepoints.Mode mode,
+      @Parameter(description = WITHIN) @RequestParam(required = false) Integer within,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-    return (SupplyChokepoints.Cut) leverage.run(caseId, asOf, "chokepoints",
-        params("from", from, "to", to, "mode", mode, "within", within));
+    return leverage.run(caseId, asOf, within, Analyses.CHOKEPOINTS, new ChokepointQuery(from, to, mode));
   }
 
   @Operation(summary = "Brokers: betweenness centrality of actors on the leverage graph",
@@ -116,31 +123,21 @@ class LeverageController {
   @GetMapping("/centrality")
   BrokerCentrality.Ranking centrality(@PathVariable String caseId,
       @RequestParam(required = false) String measure,
-      @RequestParam(required = false) String weighting,
+      @RequestParam(required = false) BrokerCentrality.Weighting weighting,
       @Parameter(description = "not supported: betweenness is over the whole case (answers 400)")
-          @RequestParam(required = false) String within,
+          @RequestParam(required = false) Integer within,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-    return (BrokerCentrality.Ranking) leverage.run(caseId, asOf, "centrality",
-        params("measure", measure, "weighting", weighting, "within", within));
+    return leverage.run(caseId, asOf, within, Analyses.CENTRALITY, new CentralityQuery(measure, weighting));
   }
 
   @Operation(summary = "Any analysis with actors or ties removed, added or re-weighted",
       description = "Body: {analysis, parameters, changes: {removeActors, removeTies, addTies,"
-          + " reweightTies}}. Answers the baseline, the scenario and the difference. Nothing is"
-          + " written.")
+          + " reweightTies}}. parameters are the analysis's query parameters (as for its GET"
+          + " endpoint, with within and asOf); a name it does not take answers 400. Answers the"
+          + " baseline, the scenario and the difference. Nothing is written.")
   @PostMapping("/what-if")
   WhatIfAnswer whatIf(@PathVariable String caseId, @RequestBody WhatIfRequest body,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
     return leverage.whatIf(caseId, asOf, body);
-  }
-
-  private static Map<String, String> params(String... pairs) {
-    Map<String, String> map = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      if (pairs[i + 1] != null) {
-        map.put(pairs[i], pairs[i + 1]);
-      }
-    }
-    return map;
   }
 }

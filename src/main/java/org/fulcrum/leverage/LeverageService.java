@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import org.fulcrum.analysis.LeverageGraph;
 import org.fulcrum.cases.CaseService;
-import org.fulcrum.casefile.CaseSummary;
 import org.fulcrum.casefile.Actor;
 import org.fulcrum.casefile.ActorKind;
 import org.fulcrum.casefile.CaseFormatException;
@@ -42,12 +41,13 @@ public class LeverageService {
   }
 
   /**
-   * Runs one analysis, given by name and query parameters, on the case as of a day. A playbook
-   * without phase or tempo takes the case's own.
+   * Runs one analysis on the case as of a day, on the whole case or with {@code within} on the
+   * neighbourhood of the actors the query names. What the query leaves to the case (a playbook's
+   * phase and tempo) is taken from it.
    */
-  public Object run(String caseId, LocalDate asOf, String analysis, Map<String, String> parameters) {
-    AnalysisRequest request = AnalysisRequest.parse(analysis, withCaseDefaults(caseId, analysis, parameters));
-    return request.run(graph(caseId, asOf, request, parameters.get("within")));
+  public <Q, R> R run(String caseId, LocalDate asOf, Integer within, Analysis<Q, R> analysis, Q query) {
+    Q completed = analysis.withCaseDefaults(query, () -> cases.summary(caseId));
+    return analysis.run(graph(caseId, asOf, analysis.focus(completed), within), completed);
   }
 
   /** The most hops a neighbourhood projection may span. */
@@ -58,56 +58,50 @@ public class LeverageService {
    * direction) of those the request names, and the ties among them. A neighbourhood answer sees
    * only paths inside it: it is for cases too large to project whole.
    */
-  private LeverageGraph graph(String caseId, LocalDate asOf, AnalysisRequest request, String within) {
-    if (within == null || within.isBlank()) {
+  private LeverageGraph graph(String caseId, LocalDate asOf, List<String> focus, Integer within) {
+    if (within == null) {
       return snapshots.snapshot(caseId, asOf);
     }
-    int hops;
-    try {
-      hops = Integer.parseInt(within.strip());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("within must be a whole number of hops, got '" + within + "'");
+    if (within < 1 || within > WITHIN_MAX) {
+      throw new IllegalArgumentException("within must be between 1 and " + WITHIN_MAX + " hops, got " + within);
     }
-    if (hops < 1 || hops > WITHIN_MAX) {
-      throw new IllegalArgumentException("within must be between 1 and " + WITHIN_MAX + " hops, got " + hops);
-    }
-    if (request.focus().isEmpty()) {
+    if (focus.isEmpty()) {
       throw new IllegalArgumentException("within: this analysis looks at the whole case; a neighbourhood"
           + " needs an analysis that names actors (paths, influence, patrons, chokepoints, plan, red-team,"
           + " forums, playbook)");
     }
-    return snapshots.neighbourhood(caseId, asOf, request.focus(), hops);
+    return snapshots.neighbourhood(caseId, asOf, focus, within);
   }
 
-  private Map<String, String> withCaseDefaults(String caseId, String analysis, Map<String, String> parameters) {
-    if (!"playbook".equals(analysis) || (parameters.get("phase") != null && parameters.get("tempo") != null)) {
-      return parameters;
-    }
-    CaseSummary summary = cases.summary(caseId);
-    Map<String, String> p = new java.util.LinkedHashMap<>(parameters);
-    if (p.get("phase") == null && summary.phase() != null) {
-      p.put("phase", summary.phase().label());
-    }
-    if (p.get("tempo") == null && summary.tempo() != null) {
-      p.put("tempo", summary.tempo().label());
-    }
-    return p;
-  }
-
+  /**
+   * Runs the analysis named in the body on the case and on a changed copy. Its {@code parameters}
+   * bind into the analysis's query as the GET endpoint's query parameters do (with {@code within}
+   * and {@code asOf}); a name the analysis does not take is refused.
+   */
   public WhatIfAnswer whatIf(String caseId, LocalDate asOf, WhatIfRequest body) {
     if (body == null) {
       throw new IllegalArgumentException("a body with analysis, parameters and changes is required");
     }
-    AnalysisRequest request = AnalysisRequest.parse(body.analysis(), withCaseDefaults(caseId, body.analysis(),
-        body.parameters() == null ? Map.of() : body.parameters()));
+    return whatIf(caseId, asOf, body, Analyses.named(body.analysis()));
+  }
+
+  private <Q, R> WhatIfAnswer whatIf(String caseId, LocalDate asOf, WhatIfRequest body, Analysis<Q, R> analysis) {
+    QueryParameters parameters = QueryParameters.of(body.parameters());
+    Integer within = parameters.get("within", Integer.class);
+    LocalDate day = parameters.get("asOf", LocalDate.class);
+    Q query = parameters.bind(analysis);
+    if (day != null && asOf != null && !day.equals(asOf)) {
+      throw new IllegalArgumentException("asOf: the query parameter says " + asOf + ", parameters.asOf "
+          + day + "; give one");
+    }
+    query = analysis.withCaseDefaults(query, () -> cases.summary(caseId));
     Scenario changes = body.changes() == null ? new Scenario(null, null, null, null) : body.changes();
-    LeverageGraph baseline = graph(caseId, asOf, request,
-        body.parameters() == null ? null : body.parameters().get("within"));
+    LeverageGraph baseline = graph(caseId, asOf != null ? asOf : day, analysis.focus(query), within);
     LeverageGraph changed = apply(baseline, changes);
-    Object before = request.run(baseline);
-    Object after = request.run(changed);
-    List<WhatIfAnswer.Change> difference = difference(request.items(before), request.items(after));
-    return new WhatIfAnswer(body.analysis(), changes, before, after, request.measure(), difference,
+    R before = analysis.run(baseline, query);
+    R after = analysis.run(changed, query);
+    List<WhatIfAnswer.Change> difference = difference(analysis.items(query, before), analysis.items(query, after));
+    return new WhatIfAnswer(body.analysis(), changes, before, after, analysis.measure(query), difference,
         summary(difference));
   }
 

@@ -3,15 +3,22 @@ package org.fulcrum.messages;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.fulcrum.analysis.consistency.ConsistencyQuery;
 import org.fulcrum.analysis.consistency.ConsistencyReport;
+import org.fulcrum.web.KnownParametersOnly;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The message-consistency review of one case (messages themselves: /api/cases/{caseId}/messages). */
+/**
+ * The message-consistency review of one case (messages themselves: /api/cases/{caseId}/messages).
+ * A query parameter it does not take answers 400.
+ */
 @RestController
+@KnownParametersOnly
 @RequestMapping("/api/cases/{caseId}")
 @Tag(name = "Messages", description = "One voice across channels, credible threats")
 class MessageConsistencyController {
@@ -31,12 +38,12 @@ class MessageConsistencyController {
   @GetMapping("/message-consistency")
   ConsistencyReport check(@PathVariable String caseId,
       @Parameter(description = "actor ids, comma-separated; a state brings its government (default:"
-          + " every speaker with positive position)") @RequestParam(required = false) String coalition,
+          + " every speaker with positive position)") @RequestParam(required = false) List<String> coalition,
       @Parameter(description = "only this issue") @RequestParam(required = false) String issue,
       @Parameter(description = "days within which two messages can contradict (default 90)")
           @RequestParam(required = false) Integer window,
       @Parameter(description = "days within which a threat must be followed by a measure (default 90)")
           @RequestParam(required = false) Integer followThrough) {
-    return consistency.check(caseId, coalition, issue, window, followThrough);
+    return consistency.check(caseId, ConsistencyQuery.of(coalition, issue, window, followThrough));
   }
 }

@@ -1,7 +1,5 @@
 package org.fulcrum.messages;
 
-import java.util.Arrays;
-import java.util.List;
 import org.fulcrum.analysis.consistency.ConsistencyQuery;
 import org.fulcrum.analysis.consistency.ConsistencyReport;
 import org.fulcrum.analysis.consistency.MessageConsistency;
@@ -24,17 +22,7 @@ public class MessageConsistencyService {
     this.cases = cases;
   }
 
-  /**
-   * @param coalition comma-separated actor ids, or {@code null} for the default coalition
-   * @param window, followThrough days, or {@code null} for the defaults
-   */
-  public ConsistencyReport check(String caseId, String coalition, String issue, Integer window,
-      Integer followThrough) {
-    ConsistencyQuery query = new ConsistencyQuery(
-        coalition == null ? List.of() : Arrays.asList(coalition.split(",")), issue,
-        window == null ? ConsistencyQuery.DEFAULT_WINDOW_DAYS : window,
-        followThrough == null ? ConsistencyQuery.DEFAULT_FOLLOW_THROUGH_DAYS : followThrough,
-        ConsistencyQuery.DEFAULT_CAPABILITY_TOLERANCE);
+  public ConsistencyReport check(String caseId, ConsistencyQuery query) {
     return MessageConsistency.of(cases.export(caseId), classifier).run(query);
   }
 }

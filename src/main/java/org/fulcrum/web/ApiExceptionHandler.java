@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -68,6 +69,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler
   ProblemDetail badArgument(IllegalArgumentException e) {
     var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    problem.setTitle("Invalid request");
+    return problem;
+  }
+
+  /** A query parameter that does not convert: {@code k must be a whole number, got 'abc'}. */
+  @ExceptionHandler
+  ProblemDetail badParameter(MethodArgumentTypeMismatchException e) {
+    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        ParameterProblems.mismatch(e.getName(), e.getValue(), e.getRequiredType(), e.getCause()));
     problem.setTitle("Invalid request");
     return problem;
   }

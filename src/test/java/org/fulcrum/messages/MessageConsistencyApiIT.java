@@ -128,6 +128,11 @@ class MessageConsistencyApiIT {
         .get("detail").asString()).isEqualTo("window must be between 0 and 3650 days, got -3");
     assertThat(call("GET", "/api/cases/darfur-2003-2008/message-consistency?window=soon", null).status())
         .isEqualTo(400);
+    assertThat(call("GET", "/api/cases/darfur-2003-2008/message-consistency?window=soon", null).json()
+        .get("detail").asString()).isEqualTo("window must be a whole number, got 'soon'");
+    assertThat(call("GET", "/api/cases/darfur-2003-2008/message-consistency?windw=30", null).json()
+        .get("detail").asString())
+        .isEqualTo("unknown parameter 'windw'; expected one of coalition, issue, window, followThrough");
     assertThat(call("GET", "/api/cases/nope/message-consistency", null).status()).isEqualTo(404);
   }
 }

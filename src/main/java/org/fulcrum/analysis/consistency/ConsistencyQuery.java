@@ -38,6 +38,14 @@ public record ConsistencyQuery(List<String> coalition, String issue, int windowD
     }
   }
 
+  /** A query with the defaults for whatever is {@code null}. */
+  public static ConsistencyQuery of(List<String> coalition, String issue, Integer windowDays,
+      Integer followThroughDays) {
+    return new ConsistencyQuery(coalition, issue, windowDays == null ? DEFAULT_WINDOW_DAYS : windowDays,
+        followThroughDays == null ? DEFAULT_FOLLOW_THROUGH_DAYS : followThroughDays,
+        DEFAULT_CAPABILITY_TOLERANCE);
+  }
+
   /** The whole case, default coalition, window, follow-through period and tolerance. */
   public static ConsistencyQuery defaults() {
     return new ConsistencyQuery(List.of(), null, DEFAULT_WINDOW_DAYS, DEFAULT_FOLLOW_THROUGH_DAYS,

@@ -1,0 +1,29 @@
+package org.fulcrum.analysis;
+
+import java.util.Objects;
+
+/**
+ * What an influence ranking is asked for: the estimate's query and how reach is computed.
+ *
+ * @param query the target, samples and seed (the samples and seed matter only when sampling)
+ * @param method reverse-reachable sampling, or exact enumeration (small graphs only)
+ */
+public record InfluenceRankingQuery(InfluenceQuery query, Method method) {
+
+  public static final Method METHOD_DEFAULT = Method.SAMPLING;
+
+  /** How reach is computed: {@link ReverseReachableInfluence} or {@link ExactInfluence}. */
+  public enum Method { SAMPLING, EXACT }
+
+  public InfluenceRankingQuery {
+    Objects.requireNonNull(query, "query");
+    method = method == null ? METHOD_DEFAULT : method;
+  }
+
+  /** A query with the defaults for whatever is {@code null}. */
+  public static InfluenceRankingQuery of(String target, Integer samples, Long seed, Method method) {
+    return new InfluenceRankingQuery(new InfluenceQuery(target,
+        samples == null ? InfluenceQuery.SAMPLES_DEFAULT : samples,
+        seed == null ? InfluenceQuery.SEED_DEFAULT : seed), method);
+  }
+}
