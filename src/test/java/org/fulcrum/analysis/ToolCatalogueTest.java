@@ -30,7 +30,8 @@ class ToolCatalogueTest {
     assertThat(STANDARD.coverage()).containsOnlyKeys(
         "diplomatic/cooperative", "diplomatic/coercive", "economic/cooperative", "economic/coercive",
         "legal/cooperative", "legal/coercive", "military/cooperative", "military/coercive");
-    assertThat(STANDARD.source()).contains("Table 1", "000_67f6e90329183b23.txt");
+    assertThat(STANDARD.source()).contains("Table 1", "Preventing Genocide", "2008", "ch. 4")
+        .doesNotContain("shared/seed");
   }
 
   @Test
