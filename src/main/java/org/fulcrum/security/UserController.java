@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.fulcrum.cases.CaseNotFoundException;
 import org.fulcrum.cases.CaseService;
 import org.fulcrum.cases.RecordInUseException;
+import org.fulcrum.error.InvalidRequestException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -76,7 +77,7 @@ class UserController {
   @PostMapping("/api/users")
   ResponseEntity<UserView> create(@RequestBody NewUser body) {
     if (body == null || body.username() == null || !USERNAME.matcher(body.username()).matches()) {
-      throw new IllegalArgumentException("username: 1-64 letters, digits, '.', '_', '@' or '-', starting"
+      throw new InvalidRequestException("username: 1-64 letters, digits, '.', '_', '@' or '-', starting"
           + " with a letter or digit");
     }
     Role role = Role.parse(body.role() == null ? "" : body.role());
@@ -125,7 +126,7 @@ class UserController {
   ResponseEntity<Void> password(Authentication auth, @RequestBody PasswordChange body) {
     var user = users.find(auth.getName()).orElseThrow();
     if (body == null || body.current() == null || !encoder.matches(body.current(), user.passwordHash())) {
-      throw new IllegalArgumentException("current: not your current password");
+      throw new InvalidRequestException("current: not your current password");
     }
     checkPassword(body.password());
     users.setPassword(user.username(), encoder.encode(body.password()));
@@ -179,7 +180,7 @@ class UserController {
         : body.users().stream().map(String::strip).distinct().toList();
     for (String u : named) {
       if (users.find(u).isEmpty()) {
-        throw new IllegalArgumentException("users: no user '" + u + "'");
+        throw new InvalidRequestException("users: no user '" + u + "'");
       }
     }
     access.restrict(caseId, named);
@@ -193,7 +194,7 @@ class UserController {
 
   private static void checkPassword(String password) {
     if (password == null || password.length() < PASSWORD_MIN) {
-      throw new IllegalArgumentException("password: at least " + PASSWORD_MIN + " characters");
+      throw new InvalidRequestException("password: at least " + PASSWORD_MIN + " characters");
     }
   }
 }

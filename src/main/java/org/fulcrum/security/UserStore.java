@@ -58,13 +58,13 @@ public class UserStore {
   public Optional<StoredUser> find(String username) {
     return client.query("MATCH (u:FulcrumUser {username: $u}) RETURN u.username AS u, u.passwordHash AS h, u.role AS r")
         .bind(username).to("u").fetch().one()
-        .map(r -> new StoredUser((String) r.get("u"), (String) r.get("h"), Role.parse((String) r.get("r"))));
+        .map(r -> new StoredUser((String) r.get("u"), (String) r.get("h"), Role.stored((String) r.get("r"))));
   }
 
   public List<StoredUser> list() {
     return client.query("MATCH (u:FulcrumUser) RETURN u.username AS u, u.role AS r ORDER BY u.username")
         .fetch().all().stream()
-        .map(r -> new StoredUser((String) r.get("u"), null, Role.parse((String) r.get("r")))).toList();
+        .map(r -> new StoredUser((String) r.get("u"), null, Role.stored((String) r.get("r")))).toList();
   }
 
   /** Creates a user; false when the name is taken. */
@@ -130,7 +130,7 @@ public class UserStore {
             MATCH (u:FulcrumUser {username: t.username})
             RETURN u.username AS u, u.role AS r""")
         .bind(hash).to("h").fetch().one()
-        .map(r -> new StoredUser((String) r.get("u"), null, Role.parse((String) r.get("r"))));
+        .map(r -> new StoredUser((String) r.get("u"), null, Role.stored((String) r.get("r"))));
     if (user.isPresent() && tokenCacheNanos > 0) {
       if (verified.size() >= MAX_REMEMBERED) {
         verified.clear();
