@@ -93,22 +93,24 @@ class UserController {
   @PutMapping("/api/users/{username}/role")
   UserView role(@PathVariable String username, @RequestBody RoleChange body) {
     Role role = Role.parse(body == null || body.role() == null ? "" : body.role());
-    var user = users.find(username).orElseThrow(() -> new CaseNotFoundException("no user '" + username + "'"));
-    if (user.role() == Role.ADMIN && role != Role.ADMIN && users.admins() == 1) {
-      throw new RecordInUseException("'" + username + "' is the last admin; make another admin first", List.of());
+    switch (users.setRole(username, role)) {
+      case NO_SUCH_USER -> throw noUser(username);
+      case LAST_ADMIN -> throw new RecordInUseException("'" + username + "' is the last admin; make another"
+          + " admin first", List.of());
+      case DONE -> { }
     }
-    users.setRole(username, role);
     return new UserView(username, role.label());
   }
 
   @Operation(summary = "Delete a user and their tokens (admin)")
   @DeleteMapping("/api/users/{username}")
   ResponseEntity<Void> delete(@PathVariable String username) {
-    var user = users.find(username).orElseThrow(() -> new CaseNotFoundException("no user '" + username + "'"));
-    if (user.role() == Role.ADMIN && users.admins() == 1) {
-      throw new RecordInUseException("'" + username + "' is the last admin and cannot be deleted", List.of());
+    switch (users.delete(username)) {
+      case NO_SUCH_USER -> throw noUser(username);
+      case LAST_ADMIN -> throw new RecordInUseException("'" + username + "' is the last admin and cannot be"
+          + " deleted", List.of());
+      case DONE -> { }
     }
-    users.delete(username);
     return ResponseEntity.noContent().build();
   }
 
@@ -117,8 +119,7 @@ class UserController {
   @Operation(summary = "Who you are signed in as")
   @GetMapping("/api/users/me")
   UserView me(Authentication auth) {
-    return users.find(auth.getName()).map(UserView::of)
-        .orElseThrow(() -> new CaseNotFoundException("no user '" + auth.getName() + "'"));
+    return users.find(auth.getName()).map(UserView::of).orElseThrow(() -> noUser(auth.getName()));
   }
 
   @Operation(summary = "Change your password", description = "body: {current, password}")
@@ -185,6 +186,10 @@ class UserController {
     }
     access.restrict(caseId, named);
     return describe(caseId, named);
+  }
+
+  private static CaseNotFoundException noUser(String username) {
+    return new CaseNotFoundException("no user '" + username + "'");
   }
 
   private static Access describe(String caseId, List<String> named) {
