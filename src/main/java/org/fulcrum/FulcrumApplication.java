@@ -1,22 +1,12 @@
 package org.fulcrum;
 
-import org.fulcrum.cli.FulcrumCli;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * Fulcrum: without arguments it serves the REST API on the embedded (or configured) Neo4j; with a
- * command ({@code import}, {@code export}, ...) it runs that command and exits.
+ * Fulcrum's Spring Boot application: the REST API on the embedded (or configured) Neo4j, or the
+ * context a command runs in. The jar starts through {@link Launcher}.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-public class FulcrumApplication {
-
-  public static void main(String[] args) {
-    if (FulcrumCli.isCommand(args)) {
-      System.exit(FulcrumCli.run(args));
-    }
-    SpringApplication.run(FulcrumApplication.class, args);
-  }
-}
+public class FulcrumApplication {}

@@ -1,7 +1,9 @@
 package org.fulcrum.cases;
 
+import org.fulcrum.error.NotFoundException;
+
 /** The case, or a record within it, does not exist. */
-public class CaseNotFoundException extends RuntimeException {
+public class CaseNotFoundException extends NotFoundException {
 
   public CaseNotFoundException(String message) {
     super(message);

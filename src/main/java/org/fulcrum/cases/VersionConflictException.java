@@ -1,11 +1,13 @@
 package org.fulcrum.cases;
 
+import org.fulcrum.error.ConflictException;
+
 /**
  * A replacement or delete that names a version other than the record's current one (409), or a
  * replacement of an existing record that names no version at all (428): optimistic locking, so a
  * second writer never silently overwrites the first.
  */
-public class VersionConflictException extends RuntimeException {
+public class VersionConflictException extends ConflictException {
 
   private final boolean versionMissing;
   private final Long currentVersion;

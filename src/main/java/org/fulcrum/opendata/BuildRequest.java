@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.fulcrum.error.InvalidRequestException;
 
 /**
  * What to build: a target country (ISO 3166 alpha-3), a window of years (both inclusive) and the
@@ -21,26 +22,26 @@ public record BuildRequest(String country, int from, int to, Set<OpenDataSource>
 
   public BuildRequest {
     if (country == null || !ISO3.matcher(country.strip().toUpperCase(Locale.ROOT)).matches()) {
-      throw new IllegalArgumentException(
+      throw new InvalidRequestException(
           "country must be an ISO 3166 alpha-3 code such as SDN, got '" + country + "'");
     }
     country = country.strip().toUpperCase(Locale.ROOT);
     if (from < EARLIEST_YEAR || to > LATEST_YEAR) {
-      throw new IllegalArgumentException("from and to must be years between " + EARLIEST_YEAR
+      throw new InvalidRequestException("from and to must be years between " + EARLIEST_YEAR
           + " and " + LATEST_YEAR + ", got " + from + "-" + to);
     }
     if (to < from) {
-      throw new IllegalArgumentException("to (" + to + ") is before from (" + from + ")");
+      throw new InvalidRequestException("to (" + to + ") is before from (" + from + ")");
     }
     if (to - from + 1 > MAX_WINDOW_YEARS) {
-      throw new IllegalArgumentException("the window is at most " + MAX_WINDOW_YEARS
+      throw new InvalidRequestException("the window is at most " + MAX_WINDOW_YEARS
           + " years, got " + (to - from + 1));
     }
     sources = sources == null || sources.isEmpty() ? OpenDataSource.all() : EnumSet.copyOf(sources);
     if (caseId == null || caseId.isBlank()) {
       caseId = defaultCaseId(country, from, to);
     } else if (!CASE_ID.matcher(caseId.strip()).matches()) {
-      throw new IllegalArgumentException("caseId must be 1-100 letters, digits, '.', '_' or '-',"
+      throw new InvalidRequestException("caseId must be 1-100 letters, digits, '.', '_' or '-',"
           + " starting with a letter or digit, got '" + caseId + "'");
     } else {
       caseId = caseId.strip();

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.fulcrum.error.InvalidRequestException;
 
 /**
  * Country resolution: ISO3 <-> ISO2 <-> COW code <-> names (English, SIPRI, and the crosswalk's
@@ -98,7 +99,7 @@ public final class CountryCodes {
 
   /** The country for an ISO3 code, or an error that says what was expected. */
   public Country require(String iso3) {
-    return iso3(iso3).orElseThrow(() -> new IllegalArgumentException("country: '" + iso3
+    return iso3(iso3).orElseThrow(() -> new InvalidRequestException("country: '" + iso3
         + "' is not an ISO 3166 alpha-3 code in the country crosswalk (e.g. SDN, KEN, SYR)"));
   }
 

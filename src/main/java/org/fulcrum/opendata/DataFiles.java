@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
+import org.fulcrum.error.InvalidRequestException;
 
 /**
  * The folder the builder reads, and the file each step expects in it. Every file may also be
@@ -96,7 +97,7 @@ public final class DataFiles {
   }
 
   /** A data file the requested source needs is not in the folder. */
-  public static final class MissingDataFileException extends IllegalArgumentException {
+  public static final class MissingDataFileException extends InvalidRequestException {
     public MissingDataFileException(String name, Path dir) {
       super("open-data file '" + name + "' (or " + name + ".gz) is not in " + dir.toAbsolutePath()
           + "; set fulcrum.open-data.dir to the folder that holds it, or leave its source out");

@@ -19,6 +19,7 @@ import org.fulcrum.casefile.ActorKind;
 import org.fulcrum.casefile.Channel;
 import org.fulcrum.casefile.Polarity;
 import org.fulcrum.casefile.TieType;
+import org.fulcrum.error.InvalidRequestException;
 
 /**
  * Event data -> signed ties (rule "events" in docs/open-data.md). Events between two actors in
@@ -106,7 +107,7 @@ public final class EventAggregation implements BuildStep {
       }
     }
     if (readers.isEmpty()) {
-      throw new IllegalArgumentException("no event files in " + files.dir().toAbsolutePath()
+      throw new InvalidRequestException("no event files in " + files.dir().toAbsolutePath()
           + ": expected icews*.tsv (ICEWS-style rows) or gdelt*.csv / *.export.CSV (GDELT rows);"
           + " leave the events source out or add a file");
     }

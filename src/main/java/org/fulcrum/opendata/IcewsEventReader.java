@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.fulcrum.error.InvalidRequestException;
 
 /**
  * ICEWS-style rows: tab-separated {@code source, event text, target, date} (further columns are
@@ -78,7 +79,7 @@ public final class IcewsEventReader implements EventReader {
     } catch (UncheckedIOException e) {
       // the CSV parser reports a malformed row (an unterminated quote, say) while iterating: the
       // file is bad input, reported with its name (a 400 over the API, exit 1 on the command line)
-      throw new IllegalArgumentException("cannot read " + file + " after row " + rows + ": "
+      throw new InvalidRequestException("cannot read " + file + " after row " + rows + ": "
           + e.getMessage(), e);
     }
     return new Counts(rows, inWindow, uncoded);

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.fulcrum.error.InvalidRequestException;
 
 /** The open datasets a case can be built from; each is one step of the pipeline. */
 public enum OpenDataSource {
@@ -39,7 +40,7 @@ public enum OpenDataSource {
         continue;
       }
       out.add(Arrays.stream(values()).filter(s -> s.label.equals(label)).findFirst()
-          .orElseThrow(() -> new IllegalArgumentException("sources: unknown source '" + raw
+          .orElseThrow(() -> new InvalidRequestException("sources: unknown source '" + raw
               + "'; expected any of " + allowed())));
     }
     return out;

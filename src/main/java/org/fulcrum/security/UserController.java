@@ -3,17 +3,10 @@ package org.fulcrum.security;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
-import java.util.regex.Pattern;
-import org.fulcrum.cases.CaseNotFoundException;
-import org.fulcrum.cases.CaseService;
-import org.fulcrum.cases.RecordInUseException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,19 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Users and access", description = "Users (admin), your password and API tokens, case restrictions")
 class UserController {
 
-  private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
-  static final int PASSWORD_MIN = 12;
+  private final UserService users;
 
-  private final UserStore users;
-  private final PasswordEncoder encoder;
-  private final CaseAccess access;
-  private final CaseService cases;
-
-  UserController(UserStore users, PasswordEncoder encoder, CaseAccess access, CaseService cases) {
+  UserController(UserService users) {
     this.users = users;
-    this.encoder = encoder;
-    this.access = access;
-    this.cases = cases;
   }
 
   record UserView(String username, String role) {
@@ -72,41 +56,24 @@ class UserController {
   }
 
   @Operation(summary = "Create a user (admin)", description = "role: viewer, analyst or admin;"
-      + " the password needs at least " + PASSWORD_MIN + " characters.")
+      + " the password needs at least " + UserService.PASSWORD_MIN + " characters.")
   @PostMapping("/api/users")
   ResponseEntity<UserView> create(@RequestBody NewUser body) {
-    if (body == null || body.username() == null || !USERNAME.matcher(body.username()).matches()) {
-      throw new IllegalArgumentException("username: 1-64 letters, digits, '.', '_', '@' or '-', starting"
-          + " with a letter or digit");
-    }
-    Role role = Role.parse(body.role() == null ? "" : body.role());
-    checkPassword(body.password());
-    if (!users.create(body.username(), encoder.encode(body.password()), role)) {
-      throw new RecordInUseException("user '" + body.username() + "' exists", List.of());
-    }
-    return ResponseEntity.created(URI.create("/api/users/" + body.username()))
-        .body(new UserView(body.username(), role.label()));
+    NewUser user = body == null ? new NewUser(null, null, null) : body;
+    Role role = users.create(user.username(), user.password(), user.role());
+    return ResponseEntity.created(URI.create("/api/users/" + user.username()))
+        .body(new UserView(user.username(), role.label()));
   }
 
   @Operation(summary = "Change a user's role (admin)")
   @PutMapping("/api/users/{username}/role")
   UserView role(@PathVariable String username, @RequestBody RoleChange body) {
-    Role role = Role.parse(body == null || body.role() == null ? "" : body.role());
-    var user = users.find(username).orElseThrow(() -> new CaseNotFoundException("no user '" + username + "'"));
-    if (user.role() == Role.ADMIN && role != Role.ADMIN && users.admins() == 1) {
-      throw new RecordInUseException("'" + username + "' is the last admin; make another admin first", List.of());
-    }
-    users.setRole(username, role);
-    return new UserView(username, role.label());
+    return new UserView(username, users.changeRole(username, body == null ? null : body.role()).label());
   }
 
   @Operation(summary = "Delete a user and their tokens (admin)")
   @DeleteMapping("/api/users/{username}")
   ResponseEntity<Void> delete(@PathVariable String username) {
-    var user = users.find(username).orElseThrow(() -> new CaseNotFoundException("no user '" + username + "'"));
-    if (user.role() == Role.ADMIN && users.admins() == 1) {
-      throw new RecordInUseException("'" + username + "' is the last admin and cannot be deleted", List.of());
-    }
     users.delete(username);
     return ResponseEntity.noContent().build();
   }
@@ -116,19 +83,14 @@ class UserController {
   @Operation(summary = "Who you are signed in as")
   @GetMapping("/api/users/me")
   UserView me(Authentication auth) {
-    return users.find(auth.getName()).map(UserView::of)
-        .orElseThrow(() -> new CaseNotFoundException("no user '" + auth.getName() + "'"));
+    return UserView.of(users.find(auth.getName()));
   }
 
   @Operation(summary = "Change your password", description = "body: {current, password}")
   @PutMapping("/api/users/me/password")
   ResponseEntity<Void> password(Authentication auth, @RequestBody PasswordChange body) {
-    var user = users.find(auth.getName()).orElseThrow();
-    if (body == null || body.current() == null || !encoder.matches(body.current(), user.passwordHash())) {
-      throw new IllegalArgumentException("current: not your current password");
-    }
-    checkPassword(body.password());
-    users.setPassword(user.username(), encoder.encode(body.password()));
+    PasswordChange change = body == null ? new PasswordChange(null, null) : body;
+    users.changePassword(auth.getName(), change.current(), change.password());
     return ResponseEntity.noContent().build();
   }
 
@@ -136,12 +98,8 @@ class UserController {
       + " send it as Authorization: Bearer <token>. It acts with your role.")
   @PostMapping("/api/users/me/tokens")
   ResponseEntity<IssuedToken> token(Authentication auth, @RequestBody(required = false) NewToken body) {
-    String name = body == null || body.name() == null || body.name().isBlank() ? "token" : body.name().strip();
-    byte[] bytes = new byte[32];
-    new SecureRandom().nextBytes(bytes);
-    String token = ApiTokenFilter.PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    String id = users.addToken(auth.getName(), name, token);
-    return ResponseEntity.status(201).body(new IssuedToken(id, name, token,
+    var issued = users.issueToken(auth.getName(), body == null ? null : body.name());
+    return ResponseEntity.status(201).body(new IssuedToken(issued.id(), issued.name(), issued.token(),
         "shown only now: Fulcrum keeps only its SHA-256"));
   }
 
@@ -154,9 +112,7 @@ class UserController {
   @Operation(summary = "Revoke one of your API tokens")
   @DeleteMapping("/api/users/me/tokens/{id}")
   ResponseEntity<Void> revoke(Authentication auth, @PathVariable String id) {
-    if (!users.revokeToken(auth.getName(), id)) {
-      throw new CaseNotFoundException("you have no token '" + id + "'");
-    }
+    users.revokeToken(auth.getName(), id);
     return ResponseEntity.noContent().build();
   }
 
@@ -165,8 +121,7 @@ class UserController {
   @Operation(summary = "Who may see a case")
   @GetMapping("/api/cases/{caseId}/access")
   Access access(@PathVariable String caseId) {
-    cases.summary(caseId);
-    return describe(caseId, access.restriction(caseId));
+    return describe(caseId, users.restriction(caseId));
   }
 
   @Operation(summary = "Restrict a case to named users (analyst)", description = "body: {users: [...]};"
@@ -174,26 +129,11 @@ class UserController {
       + " else not named gets 404 for it.")
   @PutMapping("/api/cases/{caseId}/access")
   Access restrict(@PathVariable String caseId, @RequestBody AccessChange body, Authentication auth) {
-    cases.summary(caseId);
-    List<String> named = body == null || body.users() == null ? List.of()
-        : body.users().stream().map(String::strip).distinct().toList();
-    for (String u : named) {
-      if (users.find(u).isEmpty()) {
-        throw new IllegalArgumentException("users: no user '" + u + "'");
-      }
-    }
-    access.restrict(caseId, named);
-    return describe(caseId, named);
+    return describe(caseId, users.restrict(caseId, body == null ? null : body.users()));
   }
 
   private static Access describe(String caseId, List<String> named) {
     return new Access(caseId, named, named.isEmpty() ? "every signed-in user may see the case"
         : "only " + String.join(", ", named) + " (and admins) may see the case; others get 404");
-  }
-
-  private static void checkPassword(String password) {
-    if (password == null || password.length() < PASSWORD_MIN) {
-      throw new IllegalArgumentException("password: at least " + PASSWORD_MIN + " characters");
-    }
   }
 }

@@ -11,7 +11,13 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionContext;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.neo4j.core.DatabaseSelectionProvider;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
@@ -41,13 +47,18 @@ public class UserStore {
   public record TokenInfo(String id, String name, String createdAt) {}
 
   private final Neo4jClient client;
+  private final Driver driver;
+  private final DatabaseSelectionProvider database;
   private final long tokenCacheNanos;
   private final Map<String, Verified> verified = new ConcurrentHashMap<>();
   /** Moves on with every change that may make a remembered token wrong; see {@link #forgetTokens}. */
   private final AtomicLong generation = new AtomicLong();
 
-  UserStore(Neo4jClient client, @Value("${fulcrum.security.token-cache:5s}") Duration tokenCache) {
+  UserStore(Neo4jClient client, Driver driver, DatabaseSelectionProvider database,
+      @Value("${fulcrum.security.token-cache:5s}") Duration tokenCache) {
     this.client = client;
+    this.driver = driver;
+    this.database = database;
     this.tokenCacheNanos = Math.max(0, tokenCache.toNanos());
   }
 
@@ -58,13 +69,13 @@ public class UserStore {
   public Optional<StoredUser> find(String username) {
     return client.query("MATCH (u:FulcrumUser {username: $u}) RETURN u.username AS u, u.passwordHash AS h, u.role AS r")
         .bind(username).to("u").fetch().one()
-        .map(r -> new StoredUser((String) r.get("u"), (String) r.get("h"), Role.parse((String) r.get("r"))));
+        .map(r -> new StoredUser((String) r.get("u"), (String) r.get("h"), Role.stored((String) r.get("r"))));
   }
 
   public List<StoredUser> list() {
     return client.query("MATCH (u:FulcrumUser) RETURN u.username AS u, u.role AS r ORDER BY u.username")
         .fetch().all().stream()
-        .map(r -> new StoredUser((String) r.get("u"), null, Role.parse((String) r.get("r")))).toList();
+        .map(r -> new StoredUser((String) r.get("u"), null, Role.stored((String) r.get("r")))).toList();
   }
 
   /** Creates a user; false when the name is taken. */
@@ -83,27 +94,78 @@ public class UserStore {
         username, passwordHash);
   }
 
-  public boolean setRole(String username, Role role) {
+  /** What a change under the last-admin rule did. */
+  public enum AdminChange {
+    DONE,
+    NO_SUCH_USER,
+    /** Refused, and nothing changed: it would have left the store without an admin. */
+    LAST_ADMIN
+  }
+
+  /** Gives a user another role, unless that would leave no admin (see {@link #keepingAnAdmin}). */
+  public AdminChange setRole(String username, Role role) {
     try {
-      return updated("MATCH (u:FulcrumUser {username: $u}) SET u.role = $v RETURN count(u)", username,
-          role.label());
+      return keepingAnAdmin(username, role != Role.ADMIN, tx -> tx.run(
+          "MATCH (u:FulcrumUser {username: $u}) SET u.role = $r", Map.of("u", username, "r", role.label()))
+          .consume());
     } finally {
       forgetTokens();
     }
   }
 
-  public boolean delete(String username) {
+  /** Deletes a user and their tokens, unless that would leave no admin (see {@link #keepingAnAdmin}). */
+  public AdminChange delete(String username) {
     try {
-      return updated("MATCH (u:FulcrumUser {username: $u}) OPTIONAL MATCH (t:ApiToken {username: $u})"
-          + " DETACH DELETE t, u RETURN count(DISTINCT u)", username, "");
+      return keepingAnAdmin(username, true, tx -> tx.run("""
+              MATCH (u:FulcrumUser {username: $u})
+              OPTIONAL MATCH (t:ApiToken {username: $u})
+              DETACH DELETE t, u""", Map.of("u", username)).consume());
     } finally {
       forgetTokens();
     }
   }
 
-  public long admins() {
-    return client.query("MATCH (u:FulcrumUser {role: 'admin'}) RETURN count(u)").fetchAs(Long.class).one()
-        .orElse(0L);
+  /**
+   * Checks the last-admin rule and makes the change in one write transaction, so that the check
+   * still holds when the change commits. Neo4j reads committed data, so a count alone would not do:
+   * two transactions demoting the last two admins would both count two. The transaction therefore
+   * first write-locks every admin (in username order, so that two of them queue rather than
+   * deadlock; a deadlock with another order is retried by the driver), and only then reads the
+   * user's role and counts the admins: the second of two concurrent demotions waits for the first
+   * to commit and counts one.
+   *
+   * @param removesAdmin whether the change takes the admin role away if the user has it
+   */
+  private AdminChange keepingAnAdmin(String username, boolean removesAdmin,
+      Consumer<TransactionContext> change) {
+    try (Session session = session()) {
+      return session.executeWrite(tx -> {
+        // SET then REMOVE leaves each node as it was but holds its write lock until the commit
+        tx.run("""
+            MATCH (a:FulcrumUser {role: 'admin'})
+            WITH a ORDER BY a.username
+            SET a.lastAdminLock = true
+            REMOVE a.lastAdminLock""").consume();
+        var now = tx.run("""
+            OPTIONAL MATCH (u:FulcrumUser {username: $u})
+            RETURN u.role AS role, COUNT { (a:FulcrumUser {role: 'admin'}) } AS admins""",
+            Map.of("u", username)).single();
+        if (now.get("role").isNull()) {
+          return AdminChange.NO_SUCH_USER;
+        }
+        boolean isAdmin = Role.stored(now.get("role").asString()) == Role.ADMIN;
+        if (removesAdmin && isAdmin && now.get("admins").asLong() <= 1) {
+          return AdminChange.LAST_ADMIN;
+        }
+        change.accept(tx);
+        return AdminChange.DONE;
+      });
+    }
+  }
+
+  private Session session() {
+    String name = database.getDatabaseSelection().getValue();
+    return name == null ? driver.session() : driver.session(SessionConfig.forDatabase(name));
   }
 
   // ---- tokens ------------------------------------------------------------------------------
@@ -130,7 +192,7 @@ public class UserStore {
             MATCH (u:FulcrumUser {username: t.username})
             RETURN u.username AS u, u.role AS r""")
         .bind(hash).to("h").fetch().one()
-        .map(r -> new StoredUser((String) r.get("u"), null, Role.parse((String) r.get("r"))));
+        .map(r -> new StoredUser((String) r.get("u"), null, Role.stored((String) r.get("r"))));
     if (user.isPresent() && tokenCacheNanos > 0) {
       if (verified.size() >= MAX_REMEMBERED) {
         verified.clear();

@@ -1,9 +1,13 @@
 package org.fulcrum.web;
 
-import java.util.UUID;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import org.fulcrum.casefile.CaseFormatException;
-import org.fulcrum.cases.CaseNotFoundException;
 import org.fulcrum.cases.RecordInUseException;
+import org.fulcrum.cases.VersionConflictException;
+import org.fulcrum.error.ConflictException;
+import org.fulcrum.error.InvalidRequestException;
+import org.fulcrum.error.NotFoundException;
 import org.fulcrum.store.StoreUnavailableException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
@@ -12,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -26,6 +31,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   @ExceptionHandler
   ProblemDetail invalidCase(CaseFormatException e) {
@@ -37,29 +43,30 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler
-  ProblemDetail notFound(CaseNotFoundException e) {
+  ProblemDetail notFound(NotFoundException e) {
     var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     problem.setTitle("Not found");
     return problem;
   }
 
   @ExceptionHandler
-  ProblemDetail conflict(RecordInUseException e) {
+  ProblemDetail conflict(ConflictException e) {
     var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
     problem.setTitle("Conflict");
-    problem.setProperty("conflicts", e.conflicts());
+    if (e instanceof RecordInUseException inUse) {
+      problem.setProperty("conflicts", inUse.conflicts());
+    }
     return problem;
   }
 
   @ExceptionHandler
-  org.springframework.http.ResponseEntity<ProblemDetail> versionConflict(
-      org.fulcrum.cases.VersionConflictException e) {
+  ResponseEntity<ProblemDetail> versionConflict(VersionConflictException e) {
     HttpStatus status = e.versionMissing() ? HttpStatus.PRECONDITION_REQUIRED : HttpStatus.CONFLICT;
     var problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
     problem.setTitle(e.versionMissing() ? "Version required" : "Changed by someone else");
     problem.setProperty("currentVersion", e.currentVersion());
     problem.setProperty("current", e.current());
-    var answer = org.springframework.http.ResponseEntity.status(status);
+    var answer = ResponseEntity.status(status);
     if (e.currentVersion() != null) {
       answer.eTag("\"" + e.currentVersion() + "\"");
     }
@@ -67,7 +74,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler
-  ProblemDetail badArgument(IllegalArgumentException e) {
+  ProblemDetail invalidRequest(InvalidRequestException e) {
     var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     problem.setTitle("Invalid request");
     return problem;
@@ -99,13 +106,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       // ServiceUnavailableException: the store is down, not the server broken
       return storeDown(e);
     }
-    String reference = UUID.randomUUID().toString();
+    // not the client's mistake, whatever the exception's type: a plain IllegalArgumentException
+    // here is a broken invariant (client errors are InvalidRequestException, handled above)
+    String reference = reference();
     log.error("Unexpected error, reference {}", reference, e);
     var problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
         "an unexpected error occurred; the server log has the details under reference " + reference);
     problem.setTitle("Internal error");
     problem.setProperty("reference", reference);
     return problem;
+  }
+
+  /** Eight hex digits: short enough to read out over the phone, enough to find the log line. */
+  static String reference() {
+    return HexFormat.of().toHexDigits(RANDOM.nextInt());
   }
 
   static boolean storeUnreachable(Throwable e) {

@@ -9,11 +9,18 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.fulcrum.TestStores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -40,6 +47,7 @@ class SecurityIT {
   }
 
   @LocalServerPort int port;
+  @Autowired UserStore store;
   final HttpClient http = HttpClient.newHttpClient();
 
   record Answer(int status, JsonNode json) {}
@@ -179,6 +187,47 @@ class SecurityIT {
     assertThat(call(ADMIN, "PUT", "/api/users/vera/role", "{\"role\": \"analyst\"}").status()).isEqualTo(200);
     call(ADMIN, "DELETE", "/api/users/vera", null);
     assertThat(call(TestStores.basic("vera", "vera-password-2"), "GET", "/api/cases", null).status()).isEqualTo(401);
+  }
+
+  /**
+   * The last-admin rule holds when admins are demoted or deleted at the same moment: of three
+   * admins changed at once, exactly two changes pass and one admin is left, however they interleave
+   * (a check before the write, outside its transaction, let all three through).
+   */
+  @Test
+  void concurrentDemotionsAndDeletionsNeverLeaveTheStoreWithoutAnAdmin() throws Exception {
+    List<String> admins = List.of("admin", "ada", "abe");
+    var pool = Executors.newFixedThreadPool(admins.size());
+    try {
+      for (int round = 0; round < 20; round++) {
+        for (String name : admins) {
+          store.create(name, "{noop}not-used-to-sign-in", Role.ADMIN);
+          assertThat(store.setRole(name, Role.ADMIN)).isEqualTo(UserStore.AdminChange.DONE);
+        }
+        boolean deleting = round % 2 == 1;
+        var together = new CyclicBarrier(admins.size());
+        List<Future<UserStore.AdminChange>> changes = new ArrayList<>();
+        for (String name : admins) {
+          changes.add(pool.submit(() -> {
+            together.await();
+            return deleting && name.equals("abe") ? store.delete(name) : store.setRole(name, Role.VIEWER);
+          }));
+        }
+        List<UserStore.AdminChange> outcomes = new ArrayList<>();
+        for (var change : changes) {
+          outcomes.add(change.get(60, TimeUnit.SECONDS));
+        }
+        assertThat(outcomes).as("round %d", round).containsExactlyInAnyOrder(UserStore.AdminChange.DONE,
+            UserStore.AdminChange.DONE, UserStore.AdminChange.LAST_ADMIN);
+        assertThat(store.list()).as("round %d", round).filteredOn(u -> u.role() == Role.ADMIN).hasSize(1);
+      }
+    } finally {
+      pool.shutdownNow();
+      store.setRole("admin", Role.ADMIN);
+      store.delete("ada");
+      store.delete("abe");
+    }
+    assertThat(call(ADMIN, "GET", "/api/users", null).status()).isEqualTo(200);
   }
 
   /**

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
+import org.fulcrum.error.InvalidRequestException;
 import org.fulcrum.opendata.BuildRequest;
 import org.fulcrum.opendata.OpenDataSource;
 import org.springframework.http.ResponseEntity;
@@ -41,7 +42,7 @@ class OpenDataController {
   @PostMapping("/cases")
   ResponseEntity<OpenDataService.BuildResult> build(@RequestBody BuildBody body) {
     if (body.from() == null || body.to() == null) {
-      throw new IllegalArgumentException("from and to (years) are required");
+      throw new InvalidRequestException("from and to (years) are required");
     }
     var request = new BuildRequest(body.country(), body.from(), body.to(),
         body.sources() == null ? null : OpenDataSource.parse(body.sources()), body.caseId());
