@@ -5,6 +5,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -81,8 +82,9 @@ class ArchitectureTest {
 
   /**
    * Top to bottom: the launcher; the command line and the web infrastructure; the features (each a
-   * package with its controller, service and store access); the analysis core; the dataset model
-   * and the store. A layer uses only layers below it; the errors may be thrown from anywhere.
+   * package with its controller, service and store access); how typed request values are read
+   * ({@code bind}: enum spellings, parameter problems, the known-parameters marker, shared by the
+   * web, the features and the command line); the analysis core; the dataset model and the store. A layer uses only layers below it; the errors may be thrown from anywhere.
    */
   @Test
   void layersDependOnlyDownwards() {
@@ -92,7 +94,9 @@ class ArchitectureTest {
         .layer("Cli").definedBy("org.fulcrum.cli..")
         .layer("Web").definedBy("org.fulcrum.web..")
         .layer("Features").definedBy("org.fulcrum.cases..", "org.fulcrum.leverage..",
-            "org.fulcrum.messages..", "org.fulcrum.opendata..", "org.fulcrum.security..")
+            "org.fulcrum.messages..", "org.fulcrum.opendata..", "org.fulcrum.schema..",
+            "org.fulcrum.security..")
+        .layer("Binding").definedBy("org.fulcrum.bind..")
         .layer("Analysis").definedBy("org.fulcrum.analysis..")
         .layer("Casefile").definedBy("org.fulcrum.casefile..")
         .layer("Store").definedBy("org.fulcrum.store..")
@@ -102,11 +106,24 @@ class ArchitectureTest {
         .whereLayer("Cli").mayOnlyBeAccessedByLayers("Launcher")
         .whereLayer("Web").mayNotBeAccessedByAnyLayer()
         .whereLayer("Features").mayOnlyBeAccessedByLayers("Cli", "Web")
+        .whereLayer("Binding").mayOnlyBeAccessedByLayers("Cli", "Web", "Features")
         .whereLayer("Analysis").mayOnlyBeAccessedByLayers("Cli", "Features")
-        .whereLayer("Casefile").mayOnlyBeAccessedByLayers("Cli", "Web", "Features", "Analysis")
+        .whereLayer("Casefile").mayOnlyBeAccessedByLayers("Cli", "Web", "Features", "Binding",
+            "Analysis")
         .whereLayer("Store").mayOnlyBeAccessedByLayers("Cli", "Web", "Features")
         .whereLayer("Errors").mayNotAccessAnyLayer()
         .whereLayer("Application").mayNotAccessAnyLayer()
+        .check(CLASSES);
+  }
+
+  /** A new package must be given its layer above, or the layer rule would not see it. */
+  @Test
+  void everyClassBelongsToALayer() {
+    classes().should().resideInAnyPackage("org.fulcrum", "org.fulcrum.cli..", "org.fulcrum.web..",
+        "org.fulcrum.cases..", "org.fulcrum.leverage..", "org.fulcrum.messages..",
+        "org.fulcrum.opendata..", "org.fulcrum.schema..", "org.fulcrum.security..",
+        "org.fulcrum.bind..", "org.fulcrum.analysis..", "org.fulcrum.casefile..",
+        "org.fulcrum.store..", "org.fulcrum.error..")
         .check(CLASSES);
   }
 

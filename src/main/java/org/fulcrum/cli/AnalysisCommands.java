@@ -37,7 +37,7 @@ import org.fulcrum.leverage.Analysis;
 import org.fulcrum.leverage.CasePlaybookQuery;
 import org.fulcrum.leverage.LeverageService;
 import org.fulcrum.leverage.QueryParameters;
-import org.fulcrum.web.EnumValues;
+import org.fulcrum.bind.EnumValues;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -37,7 +37,7 @@ import org.fulcrum.casefile.Polarity;
 import org.fulcrum.casefile.TargetGroup;
 import org.fulcrum.casefile.Tempo;
 import org.fulcrum.casefile.TieType;
-import org.fulcrum.web.EnumValues;
+import org.fulcrum.bind.EnumValues;
 
 /**
  * The leverage analyses, one {@link Analysis} each, and the what-if lookup by name. Each calls its

@@ -11,7 +11,7 @@ import org.fulcrum.analysis.Playbook;
 import org.fulcrum.analysis.RedTeam;
 import org.fulcrum.casefile.Phase;
 import org.fulcrum.casefile.Tempo;
-import org.fulcrum.web.KnownParametersOnly;
+import org.fulcrum.bind.KnownParametersOnly;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

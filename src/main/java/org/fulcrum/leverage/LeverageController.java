@@ -20,7 +20,7 @@ import org.fulcrum.casefile.ActorKind;
 import org.fulcrum.casefile.Channel;
 import org.fulcrum.casefile.Polarity;
 import org.fulcrum.casefile.TieType;
-import org.fulcrum.web.KnownParametersOnly;
+import org.fulcrum.bind.KnownParametersOnly;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.fulcrum.analysis.consistency.ConsistencyQuery;
 import org.fulcrum.analysis.consistency.ConsistencyReport;
-import org.fulcrum.web.KnownParametersOnly;
+import org.fulcrum.bind.KnownParametersOnly;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;

@@ -2,6 +2,7 @@ package org.fulcrum.web;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import org.fulcrum.bind.ParameterProblems;
 import org.fulcrum.casefile.CaseFormatException;
 import org.fulcrum.cases.RecordInUseException;
 import org.fulcrum.cases.VersionConflictException;

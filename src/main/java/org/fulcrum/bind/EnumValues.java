@@ -1,4 +1,4 @@
-package org.fulcrum.web;
+package org.fulcrum.bind;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.fulcrum.web;
+package org.fulcrum.bind;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package org.fulcrum.web;
+package org.fulcrum.bind;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
