@@ -1,6 +1,7 @@
 package org.fulcrum.analysis;
 
 import java.util.List;
+import org.fulcrum.error.InvalidRequestException;
 
 /** How query records read the actor ids they are given: stripped, blank meaning not given. */
 final class ActorIds {
@@ -10,7 +11,7 @@ final class ActorIds {
   static String required(String id, String field) {
     String v = optional(id);
     if (v == null) {
-      throw new IllegalArgumentException(field + ": an actor id is required");
+      throw new InvalidRequestException(field + ": an actor id is required");
     }
     return v;
   }

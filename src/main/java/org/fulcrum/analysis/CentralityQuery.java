@@ -1,5 +1,7 @@
 package org.fulcrum.analysis;
 
+import org.fulcrum.error.InvalidRequestException;
+
 /**
  * What a broker ranking is asked for.
  *
@@ -14,7 +16,7 @@ public record CentralityQuery(String measure, BrokerCentrality.Weighting weighti
   public CentralityQuery {
     measure = measure == null || measure.isBlank() ? MEASURE_DEFAULT : measure.strip();
     if (!measure.equals(MEASURE_DEFAULT)) {
-      throw new IllegalArgumentException("measure must be betweenness, got '" + measure + "'");
+      throw new InvalidRequestException("measure must be betweenness, got '" + measure + "'");
     }
     weighting = weighting == null ? WEIGHTING_DEFAULT : weighting;
   }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.fulcrum.error.InvalidRequestException;
 
 /**
  * Influence on a target under the independent cascade model, computed exactly by enumerating every
@@ -31,7 +32,7 @@ public final class ExactInfluence {
     int target = graph.require(targetId, "target");
     int[] ties = relevantTies(target);
     if (ties.length > MAX_TIES) {
-      throw new IllegalArgumentException("exact influence enumerates 2^" + ties.length
+      throw new InvalidRequestException("exact influence enumerates 2^" + ties.length
           + " worlds; it is limited to " + MAX_TIES + " ties that can reach the target");
     }
     int n = graph.actorCount();

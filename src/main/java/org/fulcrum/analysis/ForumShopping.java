@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.fulcrum.analysis.DecisionRuleVote.Outcome;
 import org.fulcrum.analysis.ForumVenues.AssessedForum;
+import org.fulcrum.error.InvalidRequestException;
 
 /**
  * Forum-shopping risk: how far a target can play one forum off against another to escape coercive
@@ -209,10 +210,10 @@ public final class ForumShopping {
    */
   public Assessment assess(String targetId, String engagerId) {
     if (targetId == null || targetId.isBlank()) {
-      throw new IllegalArgumentException("target: the target's actor id is required");
+      throw new InvalidRequestException("target: the target's actor id is required");
     }
     if (engagerId == null || engagerId.isBlank()) {
-      throw new IllegalArgumentException("engager: the engager's actor id is required");
+      throw new InvalidRequestException("engager: the engager's actor id is required");
     }
     int target = graph.require(targetId, "target");
     int engager = graph.require(engagerId, "engager");
@@ -261,7 +262,7 @@ public final class ForumShopping {
   static ForumVenues venues(LeverageGraph graph, int target, int engager, PatronShields shields,
       BestPathTree tree) {
     if (target == engager) {
-      throw new IllegalArgumentException("engager and target are the same actor '"
+      throw new InvalidRequestException("engager and target are the same actor '"
           + graph.actor(target).id() + "'");
     }
     return ForumVenues.of(graph, shields, tree, engager);

@@ -1,5 +1,7 @@
 package org.fulcrum.analysis;
 
+import org.fulcrum.error.InvalidRequestException;
+
 /**
  * How to estimate the influence of every actor on one target.
  *
@@ -15,10 +17,10 @@ public record InfluenceQuery(String target, int samples, long seed) {
 
   public InfluenceQuery {
     if (target == null || target.isBlank()) {
-      throw new IllegalArgumentException("target: an actor id is required");
+      throw new InvalidRequestException("target: an actor id is required");
     }
     if (samples < 1 || samples > SAMPLES_MAX) {
-      throw new IllegalArgumentException("samples must be between 1 and " + SAMPLES_MAX + ", got " + samples);
+      throw new InvalidRequestException("samples must be between 1 and " + SAMPLES_MAX + ", got " + samples);
     }
   }
 }

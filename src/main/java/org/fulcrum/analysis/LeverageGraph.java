@@ -17,6 +17,7 @@ import org.fulcrum.casefile.Channel;
 import org.fulcrum.casefile.Polarity;
 import org.fulcrum.casefile.Tie;
 import org.fulcrum.casefile.TieType;
+import org.fulcrum.error.InvalidRequestException;
 
 /**
  * An immutable snapshot of a case's leverage graph on one day: the actors, and the ties valid on
@@ -222,7 +223,7 @@ public final class LeverageGraph {
   public int require(String actorId, String role) {
     Integer i = actorIndex.get(actorId);
     if (i == null) {
-      throw new IllegalArgumentException(role + ": no actor '" + actorId + "' in case " + caseId
+      throw new InvalidRequestException(role + ": no actor '" + actorId + "' in case " + caseId
           + (asOf == null ? "" : " (as of " + asOf + ")"));
     }
     return i;

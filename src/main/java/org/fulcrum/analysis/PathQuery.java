@@ -6,6 +6,7 @@ import org.fulcrum.casefile.ActorKind;
 import org.fulcrum.casefile.Channel;
 import org.fulcrum.casefile.Polarity;
 import org.fulcrum.casefile.TieType;
+import org.fulcrum.error.InvalidRequestException;
 
 /**
  * What a leverage-path search looks for. Empty sets mean "no restriction".
@@ -38,29 +39,29 @@ public record PathQuery(
 
   public PathQuery {
     if (from == null || from.isBlank()) {
-      throw new IllegalArgumentException("from: the engager's actor id is required");
+      throw new InvalidRequestException("from: the engager's actor id is required");
     }
     if (to == null || to.isBlank()) {
-      throw new IllegalArgumentException("to: the target's actor id is required");
+      throw new InvalidRequestException("to: the target's actor id is required");
     }
     if (from.equals(to)) {
-      throw new IllegalArgumentException("from and to are the same actor '" + from + "'");
+      throw new InvalidRequestException("from and to are the same actor '" + from + "'");
     }
     if (k < 1 || k > K_MAX) {
-      throw new IllegalArgumentException("k must be between 1 and " + K_MAX + ", got " + k);
+      throw new InvalidRequestException("k must be between 1 and " + K_MAX + ", got " + k);
     }
     if (maxHops != null && maxHops < 1) {
-      throw new IllegalArgumentException("maxHops must be at least 1, got " + maxHops);
+      throw new InvalidRequestException("maxHops must be at least 1, got " + maxHops);
     }
     tieTypes = tieTypes == null ? Set.of() : Set.copyOf(tieTypes);
     channels = channels == null ? Set.of() : Set.copyOf(channels);
     excludedActors = excludedActors == null ? Set.of() : Set.copyOf(excludedActors);
     excludedKinds = excludedKinds == null ? Set.of() : Set.copyOf(excludedKinds);
     if (excludedActors.contains(from) || excludedActors.contains(to)) {
-      throw new IllegalArgumentException("the engager and the target cannot be excluded");
+      throw new InvalidRequestException("the engager and the target cannot be excluded");
     }
     if (via != null && (via.equals(from) || via.equals(to) || excludedActors.contains(via))) {
-      throw new IllegalArgumentException("via must be an actor other than the ends, and not excluded");
+      throw new InvalidRequestException("via must be an actor other than the ends, and not excluded");
     }
   }
 

@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.fulcrum.casefile.TargetGroup;
+import org.fulcrum.error.InvalidRequestException;
 
 /**
  * What an engagement plan is asked for.
@@ -26,13 +27,13 @@ public record PlanQuery(String engager, double budget, Map<TargetGroup, Double> 
 
   public PlanQuery {
     if (engager == null || engager.isBlank()) {
-      throw new IllegalArgumentException("engager: the engaging actor's id is required");
+      throw new InvalidRequestException("engager: the engaging actor's id is required");
     }
     if (!(budget > 0) || Double.isInfinite(budget)) {
-      throw new IllegalArgumentException("budget must be a positive number, got " + budget);
+      throw new InvalidRequestException("budget must be a positive number, got " + budget);
     }
     if (samples < 1 || samples > InfluenceQuery.SAMPLES_MAX) {
-      throw new IllegalArgumentException("samples must be between 1 and " + InfluenceQuery.SAMPLES_MAX
+      throw new InvalidRequestException("samples must be between 1 and " + InfluenceQuery.SAMPLES_MAX
           + ", got " + samples);
     }
     Map<TargetGroup, Double> weights = new EnumMap<>(TargetGroup.class);
@@ -43,13 +44,13 @@ public record PlanQuery(String engager, double budget, Map<TargetGroup, Double> 
     } else {
       groupWeights.forEach((group, weight) -> {
         if (weight == null || !(weight >= 0) || Double.isInfinite(weight)) {
-          throw new IllegalArgumentException("targetGroups." + group.label()
+          throw new InvalidRequestException("targetGroups." + group.label()
               + ": a weight must be a number of at least 0, got " + weight);
         }
         weights.put(group, weight);
       });
       if (weights.values().stream().allMatch(w -> w == 0)) {
-        throw new IllegalArgumentException("targetGroups: at least one weight must be above 0");
+        throw new InvalidRequestException("targetGroups: at least one weight must be above 0");
       }
     }
     groupWeights = Map.copyOf(weights);
@@ -57,7 +58,7 @@ public record PlanQuery(String engager, double budget, Map<TargetGroup, Double> 
     if (costs != null) {
       costs.forEach((id, cost) -> {
         if (cost == null || !(cost > 0) || Double.isInfinite(cost)) {
-          throw new IllegalArgumentException("costs." + id + ": a cost must be a positive number, got " + cost);
+          throw new InvalidRequestException("costs." + id + ": a cost must be a positive number, got " + cost);
         }
         given.put(id, cost);
       });
@@ -72,7 +73,7 @@ public record PlanQuery(String engager, double budget, Map<TargetGroup, Double> 
   public static PlanQuery of(String engager, Double budget, Map<TargetGroup, Double> groupWeights,
       Map<String, Double> costs, Integer samples, Long seed) {
     if (budget == null) {
-      throw new IllegalArgumentException("budget: a positive number is required");
+      throw new InvalidRequestException("budget: a positive number is required");
     }
     return new PlanQuery(ActorIds.required(engager, "engager"), budget, groupWeights, costs,
         samples == null ? SAMPLES_DEFAULT : samples, seed == null ? SEED_DEFAULT : seed);

@@ -3,6 +3,7 @@ package org.fulcrum.analysis;
 import org.fulcrum.casefile.Label;
 import org.fulcrum.casefile.Phase;
 import org.fulcrum.casefile.Tempo;
+import org.fulcrum.error.InvalidRequestException;
 
 /**
  * What a playbook is asked for.
@@ -21,22 +22,22 @@ public record PlaybookQuery(String engager, String target, Phase phase, Tempo te
 
   public PlaybookQuery {
     if (engager == null || engager.isBlank()) {
-      throw new IllegalArgumentException("engager: the engager's actor id is required");
+      throw new InvalidRequestException("engager: the engager's actor id is required");
     }
     if (target == null || target.isBlank()) {
-      throw new IllegalArgumentException("target: the target's actor id is required");
+      throw new InvalidRequestException("target: the target's actor id is required");
     }
     if (engager.equals(target)) {
-      throw new IllegalArgumentException("target: the same actor as the engager ('" + engager + "')");
+      throw new InvalidRequestException("target: the same actor as the engager ('" + engager + "')");
     }
     if (phase == null) {
-      throw new IllegalArgumentException("phase: required, one of " + Label.allowed(Phase.class));
+      throw new InvalidRequestException("phase: required, one of " + Label.allowed(Phase.class));
     }
     if (tempo == null) {
-      throw new IllegalArgumentException("tempo: required, one of " + Label.allowed(Tempo.class));
+      throw new InvalidRequestException("tempo: required, one of " + Label.allowed(Tempo.class));
     }
     if (actorsPerTool < 1 || actorsPerTool > ACTORS_PER_TOOL_MAX) {
-      throw new IllegalArgumentException("actorsPerTool: must be between 1 and "
+      throw new InvalidRequestException("actorsPerTool: must be between 1 and "
           + ACTORS_PER_TOOL_MAX + ", got " + actorsPerTool);
     }
   }
@@ -59,7 +60,7 @@ public record PlaybookQuery(String engager, String target, Phase phase, Tempo te
     if (text == null || text.isBlank()) {
       return null;
     }
-    return Label.parse(type, text).orElseThrow(() -> new IllegalArgumentException(
+    return Label.parse(type, text).orElseThrow(() -> new InvalidRequestException(
         field + ": '" + text + "' is not one of " + Label.allowed(type)));
   }
 }

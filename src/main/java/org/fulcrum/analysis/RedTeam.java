@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 import java.util.function.IntPredicate;
 import org.fulcrum.casefile.Actor;
 import org.fulcrum.casefile.ActorKind;
+import org.fulcrum.error.InvalidRequestException;
 
 /**
  * The adversary's best answer to an engagement plan, and the pick that best hedges against it.
@@ -61,7 +62,7 @@ public final class RedTeam {
     int target = graph.require(targetId, "target");
     int engager = graph.require(query.engager(), "engager");
     if (planIds == null || planIds.isEmpty()) {
-      throw new IllegalArgumentException("plan: name at least one engaged actor");
+      throw new InvalidRequestException("plan: name at least one engaged actor");
     }
     Set<String> plan = new HashSet<>();
     for (String id : planIds) {

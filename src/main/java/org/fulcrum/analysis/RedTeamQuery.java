@@ -1,6 +1,7 @@
 package org.fulcrum.analysis;
 
 import java.util.List;
+import org.fulcrum.error.InvalidRequestException;
 
 /**
  * What a red-team answer is asked for.
@@ -13,7 +14,7 @@ public record RedTeamQuery(PlanQuery plan, List<String> picks, String target) {
 
   public RedTeamQuery {
     if (plan == null) {
-      throw new IllegalArgumentException("plan: the engagement plan's query is required");
+      throw new InvalidRequestException("plan: the engagement plan's query is required");
     }
     picks = ActorIds.list(picks);
     target = ActorIds.required(target, "target");

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.fulcrum.casefile.Polarity;
 import org.fulcrum.casefile.Tie;
+import org.fulcrum.error.InvalidRequestException;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.flow.EdmondsKarpMFImpl;
 import org.jgrapht.graph.DefaultWeightedEdge;
@@ -57,13 +58,13 @@ public final class SupplyChokepoints {
   public Cut cut(List<String> patronIds, String unitId, Mode mode) {
     int unit = graph.require(unitId, "to");
     if (patronIds.isEmpty()) {
-      throw new IllegalArgumentException("from: at least one patron is needed");
+      throw new InvalidRequestException("from: at least one patron is needed");
     }
     BitSet patrons = new BitSet();
     for (String p : patronIds) {
       int i = graph.require(p, "from");
       if (i == unit) {
-        throw new IllegalArgumentException("from and to are the same actor '" + p + "'");
+        throw new InvalidRequestException("from and to are the same actor '" + p + "'");
       }
       patrons.set(i);
     }

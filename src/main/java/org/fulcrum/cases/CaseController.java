@@ -11,6 +11,7 @@ import org.fulcrum.casefile.CaseCodec;
 import org.fulcrum.casefile.CaseFile;
 import org.fulcrum.casefile.CaseSummary;
 import org.fulcrum.casefile.JsonCaseReader;
+import org.fulcrum.error.InvalidRequestException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -103,14 +104,14 @@ class CaseController {
       return attachment(json, MediaType.APPLICATION_JSON, caseId + ".json");
     }
     if (history) {
-      throw new IllegalArgumentException("history can be exported with format=json only");
+      throw new InvalidRequestException("history can be exported with format=json only");
     }
     if (format.equals("csv")) {
       var out = new ByteArrayOutputStream();
       codec.writeCsvZip(caseFile, out);
       return attachment(out.toByteArray(), MediaType.parseMediaType(ZIP), caseId + "-csv.zip");
     }
-    throw new IllegalArgumentException("format must be json or csv, got '" + format + "'");
+    throw new InvalidRequestException("format must be json or csv, got '" + format + "'");
   }
 
   @Operation(summary = "A case's change history, newest first",
@@ -123,7 +124,7 @@ class CaseController {
       @RequestParam(required = false) String actor, @RequestParam(required = false) String item,
       @RequestParam(required = false) String tie, @RequestParam(defaultValue = "100") int limit) {
     if (tie != null && item != null && !tie.equals(item)) {
-      throw new IllegalArgumentException("give either tie or item, not two different ids");
+      throw new InvalidRequestException("give either tie or item, not two different ids");
     }
     return cases.history(caseId, actor, tie != null ? tie : item, limit);
   }

@@ -16,6 +16,7 @@ import org.fulcrum.casefile.Message;
 import org.fulcrum.casefile.RawRecord;
 import org.fulcrum.casefile.Source;
 import org.fulcrum.casefile.Tie;
+import org.fulcrum.error.InvalidRequestException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -253,7 +254,7 @@ class CaseRecordController {
     try {
       return Long.parseLong(v);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("If-Match must name a record version such as \"3\" (the ETag"
+      throw new InvalidRequestException("If-Match must name a record version such as \"3\" (the ETag"
           + " of GET), got '" + ifMatch + "'");
     }
   }

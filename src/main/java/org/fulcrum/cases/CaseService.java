@@ -14,6 +14,7 @@ import org.fulcrum.casefile.CaseValidator;
 import org.fulcrum.casefile.ImportProblem;
 import org.fulcrum.casefile.RawRecord;
 import org.fulcrum.casefile.Tie;
+import org.fulcrum.error.InvalidRequestException;
 import org.fulcrum.store.SchemaMigrations;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -262,7 +263,7 @@ public class CaseService {
   @Transactional(readOnly = true)
   public List<CaseHistory.Change> history(String caseId, String actor, String item, int limit) {
     if (limit < 1 || limit > 10_000) {
-      throw new IllegalArgumentException("limit must be between 1 and 10000, got " + limit);
+      throw new InvalidRequestException("limit must be between 1 and 10000, got " + limit);
     }
     if (!repository.exists(caseId) && !history.any(caseId)) {
       throw CaseNotFoundException.caseId(caseId);

@@ -29,6 +29,7 @@ import org.fulcrum.analysis.RedTeamQuery;
 import org.fulcrum.analysis.ReverseReachableInfluence;
 import org.fulcrum.analysis.SupplyChokepoints;
 import org.fulcrum.analysis.YenLeveragePaths;
+import org.fulcrum.bind.EnumValues;
 import org.fulcrum.casefile.ActorKind;
 import org.fulcrum.casefile.CaseSummary;
 import org.fulcrum.casefile.Channel;
@@ -37,7 +38,7 @@ import org.fulcrum.casefile.Polarity;
 import org.fulcrum.casefile.TargetGroup;
 import org.fulcrum.casefile.Tempo;
 import org.fulcrum.casefile.TieType;
-import org.fulcrum.bind.EnumValues;
+import org.fulcrum.error.InvalidRequestException;
 
 /**
  * The leverage analyses, one {@link Analysis} each, and the what-if lookup by name. Each calls its
@@ -67,10 +68,10 @@ public final class Analyses {
    */
   public static Analysis<?, ?> named(String name) {
     if (name == null) {
-      throw new IllegalArgumentException("analysis is required: " + NAMES);
+      throw new InvalidRequestException("analysis is required: " + NAMES);
     }
     return ALL.stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow(() ->
-        new IllegalArgumentException("unknown analysis '" + name + "'; expected " + NAMES));
+        new InvalidRequestException("unknown analysis '" + name + "'; expected " + NAMES));
   }
 
   private static final class Paths implements Analysis<PathQuery, YenLeveragePaths.Result> {
@@ -289,7 +290,7 @@ public final class Analyses {
           ? new EngagementPlanner(graph).plan(query.plan()).picks().stream().map(EngagementPlanner.Pick::id).toList()
           : query.picks();
       if (picks.isEmpty()) {
-        throw new IllegalArgumentException("plan: the engager can afford no actor that reaches a target"
+        throw new InvalidRequestException("plan: the engager can afford no actor that reaches a target"
             + " group within the budget, so there is no plan to answer; name the plan's actors");
       }
       return new RedTeam(graph).respond(query.plan(), picks, query.target());
@@ -397,7 +398,7 @@ public final class Analyses {
         try {
           groups.put(EnumValues.parse(TargetGroup.class, label), weight);
         } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException("targetGroups: " + e.getMessage(), e);
+          throw new InvalidRequestException("targetGroups: " + e.getMessage(), e);
         }
       });
     }

@@ -1,17 +1,18 @@
 package org.fulcrum.leverage;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
-import io.swagger.v3.oas.annotations.Parameter;
 import org.fulcrum.analysis.EngagementPlanner;
 import org.fulcrum.analysis.ForumQuery;
 import org.fulcrum.analysis.ForumShopping;
 import org.fulcrum.analysis.Playbook;
 import org.fulcrum.analysis.RedTeam;
+import org.fulcrum.bind.KnownParametersOnly;
 import org.fulcrum.casefile.Phase;
 import org.fulcrum.casefile.Tempo;
-import org.fulcrum.bind.KnownParametersOnly;
+import org.fulcrum.error.InvalidRequestException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -95,7 +96,7 @@ class EngagementController {
 
   private static EngagementRequest required(EngagementRequest body) {
     if (body == null) {
-      throw new IllegalArgumentException("a JSON body with engager and budget is required");
+      throw new InvalidRequestException("a JSON body with engager and budget is required");
     }
     return body;
   }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.fulcrum.analysis.PlanQuery;
 import org.fulcrum.analysis.RedTeamQuery;
+import org.fulcrum.error.InvalidRequestException;
 
 /**
  * The body of {@code POST engagement-plan} and {@code POST red-team}, bound into the same query
@@ -38,7 +39,7 @@ public record EngagementRequest(
     if (byKey != null) {
       byKey.forEach((key, value) -> {
         if (value == null) {
-          throw new IllegalArgumentException(key + ": a number is required");
+          throw new InvalidRequestException(key + ": a number is required");
         }
       });
     }

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.fulcrum.analysis.LeverageGraph;
-import org.fulcrum.cases.CaseService;
 import org.fulcrum.casefile.Actor;
 import org.fulcrum.casefile.ActorKind;
 import org.fulcrum.casefile.CaseFormatException;
@@ -19,6 +18,8 @@ import org.fulcrum.casefile.CaseValidator;
 import org.fulcrum.casefile.ImportProblem;
 import org.fulcrum.casefile.RawRecord;
 import org.fulcrum.casefile.Tie;
+import org.fulcrum.cases.CaseService;
+import org.fulcrum.error.InvalidRequestException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -63,10 +64,10 @@ public class LeverageService {
       return snapshots.snapshot(caseId, asOf);
     }
     if (within < 1 || within > WITHIN_MAX) {
-      throw new IllegalArgumentException("within must be between 1 and " + WITHIN_MAX + " hops, got " + within);
+      throw new InvalidRequestException("within must be between 1 and " + WITHIN_MAX + " hops, got " + within);
     }
     if (focus.isEmpty()) {
-      throw new IllegalArgumentException("within: this analysis looks at the whole case; a neighbourhood"
+      throw new InvalidRequestException("within: this analysis looks at the whole case; a neighbourhood"
           + " needs an analysis that names actors (paths, influence, patrons, chokepoints, plan, red-team,"
           + " forums, playbook)");
     }
@@ -80,7 +81,7 @@ public class LeverageService {
    */
   public WhatIfAnswer whatIf(String caseId, LocalDate asOf, WhatIfRequest body) {
     if (body == null) {
-      throw new IllegalArgumentException("a body with analysis, parameters and changes is required");
+      throw new InvalidRequestException("a body with analysis, parameters and changes is required");
     }
     return whatIf(caseId, asOf, body, Analyses.named(body.analysis()));
   }
@@ -91,7 +92,7 @@ public class LeverageService {
     LocalDate day = parameters.get("asOf", LocalDate.class);
     Q query = parameters.bind(analysis);
     if (day != null && asOf != null && !day.equals(asOf)) {
-      throw new IllegalArgumentException("asOf: the query parameter says " + asOf + ", parameters.asOf "
+      throw new InvalidRequestException("asOf: the query parameter says " + asOf + ", parameters.asOf "
           + day + "; give one");
     }
     query = analysis.withCaseDefaults(query, () -> cases.summary(caseId));

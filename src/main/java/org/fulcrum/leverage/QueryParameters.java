@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.fulcrum.bind.EnumValues;
 import org.fulcrum.bind.ParameterProblems;
+import org.fulcrum.error.InvalidRequestException;
 import org.springframework.core.convert.ConversionException;
 import org.springframework.core.convert.TypeDescriptor;
 import org.springframework.core.convert.support.DefaultConversionService;
@@ -80,13 +81,13 @@ public final class QueryParameters {
         Map<String, Double> out = new LinkedHashMap<>();
         map.forEach((key, value) -> {
           if (value == null) {
-            throw new IllegalArgumentException(key + ": a number is required");
+            throw new InvalidRequestException(key + ": a number is required");
           }
           out.put(String.valueOf(key), convertValue(name + "." + key, value, Double.class));
         });
         return out;
       }
-      throw new IllegalArgumentException(ParameterProblems.mismatch(name, raw, Map.class, null));
+      throw new InvalidRequestException(ParameterProblems.mismatch(name, raw, Map.class, null));
     } catch (IllegalArgumentException e) {
       problems.add(e.getMessage());
       return Map.of();
@@ -112,7 +113,7 @@ public final class QueryParameters {
       String field = name == null ? key : name + "." + key;
       double value = colon < 0 ? 1 : convertValue(field, item.substring(colon + 1).strip(), Double.class);
       if (out.put(key, value) != null) {
-        throw new IllegalArgumentException((name == null ? "" : name + ": ") + "'" + key + "' is given twice");
+        throw new InvalidRequestException((name == null ? "" : name + ": ") + "'" + key + "' is given twice");
       }
     }
     return out;
@@ -145,10 +146,10 @@ public final class QueryParameters {
   public void requireValid() {
     List<String> unknown = values.keySet().stream().filter(name -> !read.contains(name)).toList();
     if (!unknown.isEmpty()) {
-      throw new IllegalArgumentException(ParameterProblems.unknown(unknown, read));
+      throw new InvalidRequestException(ParameterProblems.unknown(unknown, read));
     }
     if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(problems.get(0));
+      throw new InvalidRequestException(problems.get(0));
     }
   }
 
@@ -160,7 +161,7 @@ public final class QueryParameters {
     }
     try {
       if (raw instanceof Number n && (type == Integer.class || type == Long.class) && n.doubleValue() % 1 != 0) {
-        throw new IllegalArgumentException(ParameterProblems.mismatch(name, raw, type, null));
+        throw new InvalidRequestException(ParameterProblems.mismatch(name, raw, type, null));
       }
       return type.cast(convertValue(name, raw, target));
     } catch (IllegalArgumentException e) {
@@ -177,7 +178,7 @@ public final class QueryParameters {
     try {
       return CONVERSIONS.convert(raw, TypeDescriptor.forObject(raw), target);
     } catch (ConversionException e) {
-      throw new IllegalArgumentException(ParameterProblems.mismatch(name, raw, target.getType(), e));
+      throw new InvalidRequestException(ParameterProblems.mismatch(name, raw, target.getType(), e));
     }
   }
 }

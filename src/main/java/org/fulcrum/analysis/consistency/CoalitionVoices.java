@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import org.fulcrum.casefile.Actor;
 import org.fulcrum.casefile.ActorKind;
 import org.fulcrum.casefile.Message;
+import org.fulcrum.error.InvalidRequestException;
 
 /**
  * Who speaks with whose voice, and who is in the coalition. A state speaks through its leaders,
@@ -75,10 +76,10 @@ final class CoalitionVoices {
     for (String id : named) {
       Actor a = actors.get(id);
       if (a == null) {
-        throw new IllegalArgumentException("coalition: no actor '" + id + "' in case " + caseId);
+        throw new InvalidRequestException("coalition: no actor '" + id + "' in case " + caseId);
       }
       if (a.position() <= 0) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT, "coalition: %s has position %.2f;"
+        throw new InvalidRequestException(String.format(Locale.ROOT, "coalition: %s has position %.2f;"
             + " a coalition holds only actors that want the atrocities stopped (position > 0)", id, a.position()));
       }
       members.add(id);

@@ -1,6 +1,7 @@
 package org.fulcrum.analysis.consistency;
 
 import java.util.List;
+import org.fulcrum.error.InvalidRequestException;
 
 /**
  * What a message-consistency review looks at.
@@ -27,14 +28,14 @@ public record ConsistencyQuery(List<String> coalition, String issue, int windowD
         : coalition.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
     issue = issue == null || issue.isBlank() ? null : issue.strip();
     if (windowDays < 0 || windowDays > MAX_DAYS) {
-      throw new IllegalArgumentException("window must be between 0 and " + MAX_DAYS + " days, got " + windowDays);
+      throw new InvalidRequestException("window must be between 0 and " + MAX_DAYS + " days, got " + windowDays);
     }
     if (followThroughDays < 1 || followThroughDays > MAX_DAYS) {
-      throw new IllegalArgumentException("followThrough must be between 1 and " + MAX_DAYS
+      throw new InvalidRequestException("followThrough must be between 1 and " + MAX_DAYS
           + " days, got " + followThroughDays);
     }
     if (!(capabilityTolerance >= 0 && capabilityTolerance <= 1)) {
-      throw new IllegalArgumentException("capabilityTolerance must be in [0, 1], got " + capabilityTolerance);
+      throw new InvalidRequestException("capabilityTolerance must be in [0, 1], got " + capabilityTolerance);
     }
   }
 

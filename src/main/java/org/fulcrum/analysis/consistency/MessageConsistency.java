@@ -22,6 +22,7 @@ import org.fulcrum.casefile.CaseFile;
 import org.fulcrum.casefile.Message;
 import org.fulcrum.casefile.Stance;
 import org.fulcrum.casefile.Tie;
+import org.fulcrum.error.InvalidRequestException;
 
 /**
  * Does a coalition speak with one voice, and are its threats backed? Reviews the messages of the
@@ -125,7 +126,7 @@ public final class MessageConsistency {
     Set<String> coalition = voices.coalition(query.coalition(), messages);
     String issue = query.issue();
     if (issue != null && messages.stream().noneMatch(m -> issue.equals(m.issue()))) {
-      throw new IllegalArgumentException("issue: no message on issue '" + issue + "' in case " + caseId
+      throw new InvalidRequestException("issue: no message on issue '" + issue + "' in case " + caseId
           + "; issues: " + messages.stream().map(Message::issue).collect(Collectors.toCollection(TreeSet::new)));
     }
     List<DerivedValue> derived = new ArrayList<>();
