@@ -26,8 +26,8 @@ import org.fulcrum.error.InvalidRequestException;
  *       the forum {@code mediates} with a regime member (a mediation channel is a venue: the
  *       target sits at its table). Forums that act on the regime without a route in (a tie either
  *       way, e.g. {@code sanctions}) are also assessed, as candidates for the engager's lead.
- *   <li><b>Votes</b>: every {@code member-of} tie into the forum is a vote of weight
- *       {@code votingWeight} (1 when not recorded). Regime members are parties and do not vote on
+ *   <li><b>Votes</b>: every {@code member-of} tie into the forum is a vote weighted by its
+ *       voting weight (1 when not recorded). Regime members are parties and do not vote on
  *       action against their own regime (AU Peace and Security Council Protocol, art. 8(9); UN
  *       Charter art. 27(3) for the Council's Chapter VI decisions), but a party's explicit veto
  *       still blocks (under Chapter VII a permanent member that is a party can still veto).
@@ -100,7 +100,7 @@ public final class ForumShopping {
   /**
    * One member's vote.
    *
-   * @param weight the {@code votingWeight} (1 when not recorded)
+   * @param weight the voting weight (1 when not recorded)
    * @param party a regime member: it does not vote, but its explicit veto still blocks
    * @param tie the {@code member-of} tie
    */

@@ -152,10 +152,8 @@ public class LeverageService {
         continue;
       }
       Scenario.Reweight r = reweights.get(t.id());
-      ties.add(r == null ? t : new Tie(t.id(), t.source(), t.target(), t.type(),
-          r.strength() == null ? t.strength() : r.strength(), t.polarity(), t.channel(),
-          r.confidence() == null ? t.confidence() : r.confidence(), t.from(), t.to(), t.veto(),
-          t.votingWeight(), t.sources()));
+      ties.add(r == null ? t : t.withStrength(r.strength() == null ? t.strength() : r.strength())
+          .withConfidence(r.confidence() == null ? t.confidence() : r.confidence()));
     }
     CaseValidator validator = new CaseValidator();
     Set<String> tieIds = new HashSet<>();
