@@ -2,6 +2,7 @@ package org.fulcrum.web;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.stream.Collectors;
 import org.fulcrum.bind.ParameterProblems;
 import org.fulcrum.casefile.CaseFormatException;
 import org.fulcrum.cases.RecordInUseException;
@@ -15,13 +16,18 @@ import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every error the API gives is an RFC 9457 problem: a status, a title, a detail that says what was
@@ -98,6 +104,25 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         "the graph store cannot be reached right now; try again shortly");
     problem.setTitle("Store unavailable");
     return problem;
+  }
+
+  /**
+   * A request body that cannot be read. A field the body's type does not have is named with the
+   * fields it does have ({@code spring.jackson.deserialization.fail-on-unknown-properties}), so a
+   * misspelt {@code "budjet"} is refused instead of silently ignored.
+   */
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String detail = "the request body could not be read as JSON of the expected shape";
+    if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
+      detail = "unknown field '" + unknown.getPropertyName() + "' in the request body; expected one of "
+          + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()
+              .collect(Collectors.joining(", "));
+    }
+    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+    problem.setTitle("Invalid request");
+    return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
   }
 
   @ExceptionHandler

@@ -262,6 +262,15 @@ class LeverageApiIT {
         "{\"engager\": \"usa\", \"budget\": 5, \"targetGroups\": {\"bystanders\": 1}}");
     assertThat(badGroup.status()).isEqualTo(400);
     assertThat(badGroup.json().toString()).contains("bystanders").contains("planners");
+    Answer misspelt = call("POST", "/api/cases/mini/engagement-plan",
+        "{\"engager\": \"usa\", \"budjet\": 5}");
+    assertThat(misspelt.status()).isEqualTo(400);
+    assertThat(misspelt.json().get("detail").asString())
+        .startsWith("unknown field 'budjet' in the request body; expected one of ").contains("budget");
+    Answer whatIfTypo = call("POST", "/api/cases/mini/what-if",
+        "{\"analysis\": \"patrons\", \"parameters\": {\"target\": \"sdn\"}, \"chnages\": {}}");
+    assertThat(whatIfTypo.status()).isEqualTo(400);
+    assertThat(whatIfTypo.json().get("detail").asString()).contains("'chnages'").contains("changes");
   }
 
   @Test
