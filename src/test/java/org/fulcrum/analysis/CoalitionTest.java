@@ -193,6 +193,34 @@ class CoalitionTest {
         .containsExactly("nb", "nb-army", "us", "us-agency", "us-envoy");
   }
 
+  /**
+   * A foreign leader M (country S) who controls the target's leadership R (country B) is its
+   * patron, not of its regime: R's regime is R and its unit V; M's control (0.7 x 0.5 = 0.35) and
+   * M's army's arms to V (0.65 x 1 = 0.65) are one patron, named by M's state S, with share 1.
+   */
+  @Test
+  void aForeignLeaderWhoControlsTheTargetIsItsPatronNotPartOfItsRegime() {
+    var g = LeverageGraph.of("foreign", null, List.of(
+        actor("r", ActorKind.GOVERNMENT_BODY, "B", -0.9, TargetGroup.PLANNERS),
+        actor("v", ActorKind.ARMED_GROUP, "B", -0.9, TargetGroup.PERPETRATORS),
+        actor("m", ActorKind.LEADER, "S", -0.3, null),
+        actor("s", ActorKind.STATE, "S", -0.4, null),
+        actor("s-army", ActorKind.ARMED_GROUP, "S", -0.5, null)), List.of(
+        tie("r", "v", TieType.CONTROLS, 0.8, 1, Polarity.SUPPORTIVE),
+        tie("m", "r", TieType.CONTROLS, 0.7, 0.5, Polarity.SUPPORTIVE),
+        tie("m", "s", TieType.COMMANDS, 0.9, 1, Polarity.SUPPORTIVE),
+        tie("s", "s-army", TieType.COMMANDS, 0.9, 1, Polarity.SUPPORTIVE),
+        tie("s-army", "v", TieType.SUPPLIES_ARMS, 0.65, 1, Polarity.SUPPORTIVE)));
+    var r = new PatronAnalysis(g).rank(new PatronQuery("r", null));
+    assertThat(r.regime()).containsExactlyInAnyOrder("r", "v");
+    assertThat(r.totalShield()).isCloseTo(1.0, within(1e-12));
+    assertThat(r.patrons()).singleElement().satisfies(p -> {
+      assertThat(p.id()).isEqualTo("s");
+      assertThat(p.parts()).extracting(PatronAnalysis.Part::id).containsExactly("m", "s-army");
+      assertThat(p.parts()).extracting(PatronAnalysis.Part::shieldShare).containsExactly(0.35, 0.65);
+    });
+  }
+
   private static Actor actor(String id, ActorKind kind, String country, double position, TargetGroup group) {
     return new Actor(id, id.toUpperCase(), kind, country, position, 0.5, 0.5, group, null, List.of("s"));
   }
