@@ -2,6 +2,7 @@ package org.fulcrum.analysis;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,7 +40,7 @@ import org.fulcrum.casefile.Tie;
  * <p><b>Default cost.</b> An actor the query gives no cost for costs {@link #baseCost} for its kind
  * divided by the strength of the engager's best path to it: the weaker the engager's access, the
  * more capital it takes. Actors the engager cannot reach at all are not candidates unless the query
- * prices them; nor is the engager itself.
+ * prices them; nor is the engager's coalition ({@link Governments#coalition}), priced or not.
  */
 public final class EngagementPlanner {
 
@@ -141,13 +142,18 @@ public final class EngagementPlanner {
 
   /**
    * What engaging each actor costs under the query: its given cost, else the default rule; the
-   * engager itself, and actors it cannot reach that have no given cost, cost infinity.
+   * engager's coalition ({@link Governments#coalition}: the engager, its own government and the
+   * partners the query names), and actors the engager cannot reach that have no given cost, cost
+   * infinity.
+   *
+   * @throws IllegalArgumentException naming a coalition id that is not in the case
    */
   double[] costs(PlanQuery query, int engager, BestPathTree access) {
+    BitSet coalition = Governments.coalition(graph, engager, query.coalition());
     double[] cost = new double[graph.actorCount()];
     for (int v = 0; v < cost.length; v++) {
       Double given = query.costs().get(graph.actor(v).id());
-      cost[v] = v == engager ? Double.POSITIVE_INFINITY
+      cost[v] = coalition.get(v) ? Double.POSITIVE_INFINITY
           : given != null ? given
           : access.reaches(v) ? baseCost(graph.actor(v).kind()) / access.strength(v)
           : Double.POSITIVE_INFINITY;

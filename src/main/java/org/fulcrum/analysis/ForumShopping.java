@@ -215,9 +215,22 @@ public final class ForumShopping {
     if (engagerId == null || engagerId.isBlank()) {
       throw new InvalidRequestException("engager: the engager's actor id is required");
     }
+    return assess(new ForumQuery(targetId, engagerId));
+  }
+
+  /**
+   * The forum-shopping risk of a target, seen from an engager and its coalition: no coalition
+   * actor is a patron, nor a route by which the target reaches a forum.
+   *
+   * @throws IllegalArgumentException if an id is unknown, or target and engager are the same
+   */
+  public Assessment assess(ForumQuery query) {
+    String targetId = query.target();
+    String engagerId = query.engager();
     int target = graph.require(targetId, "target");
     int engager = graph.require(engagerId, "engager");
-    PatronShields shields = PatronShields.of(graph, target);
+    PatronShields shields = PatronShields.of(graph, target, Governments.coalition(graph, engager,
+        query.coalition()));
     BestPathTree tree = new BestPathTree(graph, engager);
     ForumVenues forums = venues(graph, target, engager, shields, tree);
     AssessedForum lead = forums.lead();

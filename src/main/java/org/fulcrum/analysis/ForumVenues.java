@@ -152,7 +152,7 @@ final class ForumVenues {
     }
     for (int e : graph.outgoing(f)) {
       Tie t = graph.tie(e);
-      if (!regime.get(graph.target(e)) || t.polarity() != Polarity.SUPPORTIVE) {
+      if (!regime.get(graph.target(e)) || t.polarity() != Polarity.SUPPORTIVE || shields.coalition().get(f)) {
         continue;
       }
       if (t.type() == TieType.SHIELDS) {

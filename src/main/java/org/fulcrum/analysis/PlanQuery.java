@@ -2,6 +2,7 @@ package org.fulcrum.analysis;
 
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.fulcrum.casefile.TargetGroup;
 import org.fulcrum.error.InvalidRequestException;
@@ -18,9 +19,11 @@ import org.fulcrum.error.InvalidRequestException;
  * @param samples how many reverse-reachable samples the plan is chosen on (and, separately,
  *     evaluated on)
  * @param seed the random seed: the same query on the same case gives the same plan
+ * @param coalition the engager's partners (actor ids), besides its own government ({@link
+ *     Governments}); no coalition actor is a candidate, and none is a patron for the red team
  */
 public record PlanQuery(String engager, double budget, Map<TargetGroup, Double> groupWeights,
-    Map<String, Double> costs, int samples, long seed) {
+    Map<String, Double> costs, int samples, long seed, List<String> coalition) {
 
   public static final int SAMPLES_DEFAULT = 10_000;
   public static final long SEED_DEFAULT = 42L;
@@ -64,6 +67,13 @@ public record PlanQuery(String engager, double budget, Map<TargetGroup, Double> 
       });
     }
     costs = Map.copyOf(given);
+    coalition = ActorIds.list(coalition);
+  }
+
+  /** A query whose coalition is the engager's own government. */
+  public PlanQuery(String engager, double budget, Map<TargetGroup, Double> groupWeights,
+      Map<String, Double> costs, int samples, long seed) {
+    this(engager, budget, groupWeights, costs, samples, seed, List.of());
   }
 
   /**
@@ -72,10 +82,16 @@ public record PlanQuery(String engager, double budget, Map<TargetGroup, Double> 
    */
   public static PlanQuery of(String engager, Double budget, Map<TargetGroup, Double> groupWeights,
       Map<String, Double> costs, Integer samples, Long seed) {
+    return of(engager, budget, groupWeights, costs, samples, seed, List.of());
+  }
+
+  /** As {@link #of(String, Double, Map, Map, Integer, Long)}, with the engager's partners. */
+  public static PlanQuery of(String engager, Double budget, Map<TargetGroup, Double> groupWeights,
+      Map<String, Double> costs, Integer samples, Long seed, List<String> coalition) {
     if (budget == null) {
       throw new InvalidRequestException("budget: a positive number is required");
     }
     return new PlanQuery(ActorIds.required(engager, "engager"), budget, groupWeights, costs,
-        samples == null ? SAMPLES_DEFAULT : samples, seed == null ? SEED_DEFAULT : seed);
+        samples == null ? SAMPLES_DEFAULT : samples, seed == null ? SEED_DEFAULT : seed, coalition);
   }
 }

@@ -27,13 +27,18 @@ import org.fulcrum.casefile.TieType;
  *
  * <p>For each target group and each catalogue tool that acts on it, the candidate actors are the
  * case's actors of that group: for planners and perpetrators only those in the target's regime (the
- * target with its command chain, {@link Regime}); never the engager or its own command chain. A
+ * target with its command chain, {@link Regime}); never the engager's coalition (its own government
+ * and named partners with what they command, {@link Governments#coalition}). A
  * coercive tool is only aimed at actors that drive or defend the atrocities (position &lt; 0). A tool
  * is listed for an actor only if the engager's best path to it ({@link YenLeveragePaths}, k = 1)
  * uses nothing but ties on the tool's channels and of its tie types; paths to victims and to other
  * actors may not pass through the regime. Each tool is listed for its best-reached actors, up to
  * {@link PlaybookQuery#actorsPerTool()}. Tools that do not suit the tempo or phase are left out, and
- * every tool left out of a group is reported with its reason.
+ * every tool left out of a group is reported with its reason. The coalition's own supportive ties
+ * into the regime (trade, aid, finance, investment, arms, cover) are listed apart as the levers it
+ * already holds: withdrawing one is an economic (military for arms, diplomatic for cover or
+ * alliance) tool in its hands, costing the regime the tie's share of its supportive dependence, as
+ * {@link PatronAnalysis} computes it.
  *
  * <p>Order within a group: in a volcanic crisis fastest first, then strongest path; in a rolling
  * crisis strongest path first, then fastest. Cost: one bidirectional Dijkstra per (tool filter,
@@ -73,6 +78,17 @@ public final class Playbook {
       String pathRule,
       LeveragePath path,
       String why) {}
+
+  /**
+   * A supportive tie the coalition holds into the regime, and so can withdraw.
+   *
+   * @param type the tool type withdrawing it is: economic (trade, aid, finance, investment),
+   *     military (arms) or diplomatic (cover, alliance)
+   * @param shieldShare the tie's {@code strength x confidence} / the regime's total supportive
+   *     dependence: what withdrawing it costs the regime
+   */
+  public record CoalitionLever(String actor, String actorName, String tie, String tieType,
+      String target, String type, double shieldShare, String why) {}
 
   /** A tool of the group's catalogue entries that is not listed, and why. */
   public record Unavailable(String tool, String toolName, String mode, String reason) {}
@@ -116,7 +132,9 @@ public final class Playbook {
       String ordering,
       List<String> rules,
       String catalogueSource,
-      List<GroupPlan> groups) {
+      List<GroupPlan> groups,
+      List<String> coalition,
+      List<CoalitionLever> coalitionLevers) {
 
     /** The options for one group (empty if none). */
     public List<Option> options(TargetGroup group) {
@@ -132,7 +150,8 @@ public final class Playbook {
           + " joined to it by commands or controls ties",
       "paths to victims and to other domestic and foreign actors may not pass through the regime",
       "coercive tools are aimed only at actors that drive or defend the atrocities (position < 0)",
-      "the engager and its own command chain are never candidates",
+      "the engager's coalition (its own government, the partners named, and what they command) is"
+          + " never a candidate; its supportive ties into the regime are listed as levers it holds",
       "tools that do not suit the tempo or the phase are left out, with the seed's reason");
 
   private static final Map<TargetGroup, String> PURPOSE = Map.of(
@@ -157,6 +176,8 @@ public final class Playbook {
     int target = graph.require(query.target(), "target");
     BitSet regime = Regime.of(graph, target);
     BitSet own = Regime.of(graph, engager);
+    own.or(Governments.coalition(graph, engager, query.coalition()));
+    PatronShields shields = PatronShields.of(graph, target, own);
     Set<String> regimeIds = new HashSet<>();
     regime.stream().forEach(i -> regimeIds.add(graph.actor(i).id()));
     Map<String, Optional<LeveragePath>> paths = new HashMap<>();
@@ -171,7 +192,31 @@ public final class Playbook {
         : "rolling: strongest path first, then fastest tool";
     return new Plan(graph.caseId(), graph.asOf(), e.id(), e.name(), t.id(), t.name(), query.phase(),
         query.tempo(), regime.stream().mapToObj(i -> graph.actor(i).id()).sorted().toList(),
-        ordering, RULES, catalogue.source(), List.copyOf(groups));
+        ordering, RULES, catalogue.source(), List.copyOf(groups),
+        shields.coalition().stream().mapToObj(i -> graph.actor(i).id()).sorted().toList(),
+        coalitionLevers(shields));
+  }
+
+  /** The coalition's supportive ties into the regime, largest share first, then by tie id. */
+  private List<CoalitionLever> coalitionLevers(PatronShields shields) {
+    List<CoalitionLever> levers = new ArrayList<>();
+    for (int c : shields.coalitionLevers()) {
+      Actor a = graph.actor(c);
+      for (int e : shields.ties(c)) {
+        var t = graph.tie(e);
+        String type = t.type() == TieType.SUPPLIES_ARMS ? "military" : t.type().isSupply() ? "economic"
+            : "diplomatic";
+        double share = graph.probability(e) / shields.total();
+        levers.add(new CoalitionLever(a.id(), a.name(), t.id(), t.type().label(), t.target(), type, share,
+            String.format(Locale.ROOT, "%s can withdraw its %s to %s (%s, coercive): %.0f%% of the"
+                + " regime's supportive dependence (%.3f x %.3f = %.3f of %.3f)", a.name(), t.type().label(),
+                graph.actor(graph.target(e)).name(), type, 100 * share, t.strength(), t.confidence(),
+                graph.probability(e), shields.total())));
+      }
+    }
+    levers.sort(Comparator.comparingDouble(CoalitionLever::shieldShare).reversed()
+        .thenComparing(CoalitionLever::tie));
+    return List.copyOf(levers);
   }
 
   private GroupPlan group(PlaybookQuery q, TargetGroup group, int engager, BitSet regime,

@@ -1,5 +1,6 @@
 package org.fulcrum.analysis;
 
+import java.util.List;
 import org.fulcrum.casefile.Label;
 import org.fulcrum.casefile.Phase;
 import org.fulcrum.casefile.Tempo;
@@ -13,9 +14,11 @@ import org.fulcrum.error.InvalidRequestException;
  * @param phase where the crisis stands
  * @param tempo volcanic (rapid killing: slow tools are left out, fast ones come first) or rolling
  * @param actorsPerTool for each tool and group, at most this many actors, the best reached first
+ * @param coalition the engager's partners (actor ids), besides its own government ({@link
+ *     Governments}): never candidates; their ties into the regime are listed as levers they hold
  */
 public record PlaybookQuery(String engager, String target, Phase phase, Tempo tempo,
-    int actorsPerTool) {
+    int actorsPerTool, List<String> coalition) {
 
   public static final int ACTORS_PER_TOOL_DEFAULT = 3;
   public static final int ACTORS_PER_TOOL_MAX = 50;
@@ -40,10 +43,15 @@ public record PlaybookQuery(String engager, String target, Phase phase, Tempo te
       throw new InvalidRequestException("actorsPerTool: must be between 1 and "
           + ACTORS_PER_TOOL_MAX + ", got " + actorsPerTool);
     }
+    coalition = ActorIds.list(coalition);
+  }
+
+  public PlaybookQuery(String engager, String target, Phase phase, Tempo tempo, int actorsPerTool) {
+    this(engager, target, phase, tempo, actorsPerTool, List.of());
   }
 
   public PlaybookQuery(String engager, String target, Phase phase, Tempo tempo) {
-    this(engager, target, phase, tempo, ACTORS_PER_TOOL_DEFAULT);
+    this(engager, target, phase, tempo, ACTORS_PER_TOOL_DEFAULT, List.of());
   }
 
   /**
@@ -52,8 +60,14 @@ public record PlaybookQuery(String engager, String target, Phase phase, Tempo te
    * @throws IllegalArgumentException naming the field that is missing or not a known label
    */
   public static PlaybookQuery of(String engager, String target, String phase, String tempo) {
+    return of(engager, target, phase, tempo, List.of());
+  }
+
+  /** As {@link #of(String, String, String, String)}, with the engager's partners. */
+  public static PlaybookQuery of(String engager, String target, String phase, String tempo,
+      List<String> coalition) {
     return new PlaybookQuery(engager, target, parse(Phase.class, "phase", phase),
-        parse(Tempo.class, "tempo", tempo));
+        parse(Tempo.class, "tempo", tempo), ACTORS_PER_TOOL_DEFAULT, coalition);
   }
 
   private static <E extends Enum<E> & Label> E parse(Class<E> type, String field, String text) {

@@ -20,7 +20,7 @@ import org.fulcrum.error.InvalidRequestException;
  * each a change to the graph:
  * <ul>
  *   <li><b>Lean on a patron</b> (one of {@link PatronAnalysis}'s patrons, from
- *       {@link PatronShields}): the patron stops passing pressure on, and stops exerting it if the
+ *       {@link PatronShields}, with all its parts; never a coalition actor): the patron stops passing pressure on, and stops exerting it if the
  *       plan engaged it; all its outgoing ties go.</li>
  *   <li><b>Shop to a forum</b>: one of {@link ForumShopping}'s escape venues (from
  *       {@link ForumVenues}: a forum the target can appeal to that is friendlier to it than the
@@ -74,11 +74,12 @@ public final class RedTeam {
     double before = pressure(none, plan, weight, query);
 
     BestPathTree tree = new BestPathTree(graph, engager);
-    PatronShields shields = PatronShields.of(graph, target);
+    PatronShields shields = PatronShields.of(graph, target, Governments.coalition(graph, engager,
+        query.coalition()));
     List<Move> moves = new ArrayList<>();
     for (int patron : shields.ranked(tree)) {
       Actor p = graph.actor(patron);
-      IntPredicate itsTies = e -> graph.source(e) == patron;
+      IntPredicate itsTies = e -> shields.patronOf(graph.source(e)) == patron;
       double after = pressure(mask(itsTies), plan, weight, query);
       moves.add(new Move("lean-on-patron", p.id(), p.name(), after, before - after, cut(itsTies),
           String.format(Locale.ROOT, "%s leans on %s (%.0f%% of its shield): %s stops passing pressure on%s",

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.IntConsumer;
+import java.util.function.IntPredicate;
 import org.fulcrum.casefile.Tie;
 
 /**
@@ -27,17 +28,39 @@ public final class Regime {
 
   private Regime() {}
 
-  /** The regime of {@code target} in the snapshot, as a set of actor indices. */
+  /**
+   * The regime of {@code target} in the snapshot, as a set of actor indices. The chain stays within
+   * the target's country: an actor of another country (both countries known) that commands or
+   * controls a regime member is not of the regime but its patron, with its own chain (a foreign
+   * leader who takes over the target's negotiating mandate, a neighbour's army commanding a militia).
+   */
   static BitSet of(LeverageGraph g, int target) {
+    String country = g.actor(target).country();
+    IntPredicate sameCountry = v -> country == null || g.actor(v).country() == null
+        || g.actor(v).country().equals(country);
     return closure(g.actorCount(), target, (v, visit) -> {
       for (int e : g.outgoing(v)) {
-        if (g.tie(e).type().isCommand()) {
+        if (g.tie(e).type().isCommand() && sameCountry.test(g.target(e))) {
           visit.accept(g.target(e));
         }
       }
       for (int e : g.incoming(v)) {
-        if (g.tie(e).type().isCommand()) {
+        if (g.tie(e).type().isCommand() && sameCountry.test(g.source(e))) {
           visit.accept(g.source(e));
+        }
+      }
+    });
+  }
+
+  /**
+   * The actors of {@code from} and everything they command or control, transitively: command ties
+   * followed from source to target only (a state brings its army, not whoever commands it).
+   */
+  static BitSet commandedBy(LeverageGraph g, BitSet from) {
+    return closure(g.actorCount(), from, (v, visit) -> {
+      for (int e : g.outgoing(v)) {
+        if (g.tie(e).type().isCommand()) {
+          visit.accept(g.target(e));
         }
       }
     });
@@ -100,10 +123,15 @@ public final class Regime {
   }
 
   private static BitSet closure(int n, int start, Neighbours neighbours) {
-    BitSet members = new BitSet(n);
+    BitSet starts = new BitSet(n);
+    starts.set(start);
+    return closure(n, starts, neighbours);
+  }
+
+  private static BitSet closure(int n, BitSet starts, Neighbours neighbours) {
+    BitSet members = (BitSet) starts.clone();
     List<Integer> queue = new ArrayList<>();
-    members.set(start);
-    queue.add(start);
+    starts.stream().forEach(queue::add);
     for (int head = 0; head < queue.size(); head++) {
       neighbours.forEach(queue.get(head), other -> {
         if (!members.get(other)) {

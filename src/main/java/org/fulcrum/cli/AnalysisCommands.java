@@ -52,6 +52,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class AnalysisCommands {
 
+  static final String COALITION = "the engager's partners, actor ids, comma-separated, besides its own"
+      + " government; a state brings its government and forces (never patrons, picks or routes)";
+
   private AnalysisCommands() {}
 
   private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -213,13 +216,14 @@ final class AnalysisCommands {
   static final class Patrons extends Base<PatronQuery, PatronAnalysis.Ranking> {
     @Option(names = "--target", required = true) String target;
     @Option(names = "--engager") String engager;
+    @Option(names = "--coalition", split = ",", description = COALITION) List<String> coalition;
 
     Analysis<PatronQuery, PatronAnalysis.Ranking> analysis() {
       return Analyses.PATRONS;
     }
 
     PatronQuery query() {
-      return new PatronQuery(target, engager);
+      return new PatronQuery(target, engager, coalition);
     }
 
     void table(PatronAnalysis.Ranking r, PrintWriter out) {
@@ -229,8 +233,12 @@ final class AnalysisCommands {
         out.printf("%-18s %7s %9s %10s %5s  %s%n", p.id(), f(p.shieldShare()),
             p.leverage() == null ? "-" : f(p.leverage()),
             p.pressurePotential() == null ? "-" : f(p.pressurePotential()), p.veto() ? "yes" : "no",
-            p.ties().stream().map(PatronAnalysis.ShieldTie::type).distinct().collect(Collectors.joining(",")));
+            p.ties().stream().map(PatronAnalysis.ShieldTie::type).distinct().collect(Collectors.joining(","))
+                + (p.parts().size() > 1 ? " (parts: " + p.parts().stream().map(PatronAnalysis.Part::id)
+                    .collect(Collectors.joining(", ")) + ")" : ""));
       }
+      out.println("coalition: " + String.join(", ", r.coalition()));
+      r.coalitionLevers().forEach(l -> out.println("coalition lever: " + l.explanation()));
     }
   }
 
@@ -291,10 +299,11 @@ final class AnalysisCommands {
     Numbers costs;
     @Option(names = "--samples", defaultValue = "10000") int samples;
     @Option(names = "--seed", defaultValue = "42") long seed;
+    @Option(names = "--coalition", split = ",", description = COALITION) List<String> coalition;
 
     PlanQuery planQuery() {
       return PlanQuery.of(engager, budget, Analyses.targetGroups(targetGroups == null ? null : targetGroups.byKey()),
-          costs == null ? null : costs.byKey(), samples, seed);
+          costs == null ? null : costs.byKey(), samples, seed, coalition);
     }
   }
 
@@ -358,13 +367,14 @@ final class AnalysisCommands {
   static final class Forums extends Base<ForumQuery, ForumShopping.Assessment> {
     @Option(names = "--target", required = true) String target;
     @Option(names = "--engager", required = true) String engager;
+    @Option(names = "--coalition", split = ",", description = COALITION) List<String> coalition;
 
     Analysis<ForumQuery, ForumShopping.Assessment> analysis() {
       return Analyses.FORUMS;
     }
 
     ForumQuery query() {
-      return new ForumQuery(target, engager);
+      return new ForumQuery(target, engager, coalition);
     }
 
     void table(ForumShopping.Assessment a, PrintWriter out) {
@@ -391,13 +401,14 @@ final class AnalysisCommands {
     @Option(names = "--target", required = true) String target;
     @Option(names = "--phase", description = "default: the case's") Phase phase;
     @Option(names = "--tempo", description = "rolling or volcanic; default: the case's") Tempo tempo;
+    @Option(names = "--coalition", split = ",", description = COALITION) List<String> coalition;
 
     Analysis<CasePlaybookQuery, Playbook.Plan> analysis() {
       return Analyses.PLAYBOOK;
     }
 
     CasePlaybookQuery query() {
-      return new CasePlaybookQuery(engager, target, phase, tempo);
+      return new CasePlaybookQuery(engager, target, phase, tempo, coalition);
     }
 
     void table(Playbook.Plan plan, PrintWriter out) {
@@ -408,6 +419,10 @@ final class AnalysisCommands {
         group.options().forEach(o -> out.printf("  %-34s %-11s %-7s on %-16s %s  %s%n", o.tool(), o.mode(),
             o.timeToEffect(), o.actor(), f(o.path().strength()), Playbook.route(o.path())));
         group.unavailable().forEach(u -> out.printf("  x %-32s %s%n", u.tool(), u.reason()));
+      }
+      if (!plan.coalitionLevers().isEmpty()) {
+        out.printf("%nlevers the coalition holds:%n");
+        plan.coalitionLevers().forEach(l -> out.println("  " + l.why()));
       }
     }
   }

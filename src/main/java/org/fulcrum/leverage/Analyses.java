@@ -145,15 +145,15 @@ public final class Analyses {
     }
 
     public PatronQuery bind(QueryParameters p) {
-      return new PatronQuery(p.string("target"), p.string("engager"));
+      return new PatronQuery(p.string("target"), p.string("engager"), p.list("coalition", String.class));
     }
 
     public List<String> focus(PatronQuery query) {
-      return ids(query.target(), query.engager());
+      return withCoalition(ids(query.target(), query.engager()), query.coalition());
     }
 
     public PatronAnalysis.Ranking run(LeverageGraph graph, PatronQuery query) {
-      return new PatronAnalysis(graph).rank(query.target(), query.engager());
+      return new PatronAnalysis(graph).rank(query);
     }
 
     public String measure(PatronQuery query) {
@@ -187,8 +187,8 @@ public final class Analyses {
 
     public SupplyChokepoints.Cut run(LeverageGraph graph, ChokepointQuery query) {
       List<String> patrons = query.from().isEmpty()
-          ? new PatronAnalysis(graph).rank(query.to(), null).patrons().stream().map(PatronAnalysis.Patron::id)
-              .toList()
+          ? new PatronAnalysis(graph).rank(query.to(), null).patrons().stream()
+              .flatMap(p -> p.parts().stream()).map(PatronAnalysis.Part::id).toList()
           : query.from();
       if (patrons.isEmpty()) {
         graph.require(query.to(), "to");
@@ -248,7 +248,7 @@ public final class Analyses {
     }
 
     public List<String> focus(PlanQuery query) {
-      return ids(query.engager());
+      return withCoalition(ids(query.engager()), query.coalition());
     }
 
     public EngagementPlanner.Plan run(LeverageGraph graph, PlanQuery query) {
@@ -282,7 +282,7 @@ public final class Analyses {
     public List<String> focus(RedTeamQuery query) {
       List<String> ids = new ArrayList<>(ids(query.plan().engager(), query.target()));
       ids.addAll(query.picks());
-      return ids;
+      return withCoalition(ids, query.plan().coalition());
     }
 
     public RedTeam.Answer run(LeverageGraph graph, RedTeamQuery query) {
@@ -314,15 +314,15 @@ public final class Analyses {
     }
 
     public ForumQuery bind(QueryParameters p) {
-      return new ForumQuery(p.string("target"), p.string("engager"));
+      return new ForumQuery(p.string("target"), p.string("engager"), p.list("coalition", String.class));
     }
 
     public List<String> focus(ForumQuery query) {
-      return ids(query.target(), query.engager());
+      return withCoalition(ids(query.target(), query.engager()), query.coalition());
     }
 
     public ForumShopping.Assessment run(LeverageGraph graph, ForumQuery query) {
-      return new ForumShopping(graph).assess(query.target(), query.engager());
+      return new ForumShopping(graph).assess(query);
     }
 
     public String measure(ForumQuery query) {
@@ -345,7 +345,7 @@ public final class Analyses {
 
     public CasePlaybookQuery bind(QueryParameters p) {
       return new CasePlaybookQuery(p.string("engager"), p.string("target"), p.get("phase", Phase.class),
-          p.get("tempo", Tempo.class));
+          p.get("tempo", Tempo.class), p.list("coalition", String.class));
     }
 
     @Override
@@ -354,7 +354,7 @@ public final class Analyses {
     }
 
     public List<String> focus(CasePlaybookQuery query) {
-      return ids(query.engager(), query.target());
+      return withCoalition(ids(query.engager(), query.target()), query.coalition());
     }
 
     public Playbook.Plan run(LeverageGraph graph, CasePlaybookQuery query) {
@@ -375,7 +375,7 @@ public final class Analyses {
     }
   }
 
-  /** engager, budget, targetGroups, costs, samples, seed: what plan and red-team share. */
+  /** engager, budget, targetGroups, costs, samples, seed, coalition: what plan and red-team share. */
   private static PlanQuery planQuery(QueryParameters p) {
     String engager = p.string("engager");
     Double budget = p.get("budget", Double.class);
@@ -383,7 +383,15 @@ public final class Analyses {
     Map<String, Double> costs = p.numbers("costs");
     Integer samples = p.get("samples", Integer.class);
     Long seed = p.get("seed", Long.class);
-    return PlanQuery.of(engager, budget, targetGroups(targetGroups), costs, samples, seed);
+    List<String> coalition = p.list("coalition", String.class);
+    return PlanQuery.of(engager, budget, targetGroups(targetGroups), costs, samples, seed, coalition);
+  }
+
+  /** The focus ids with the coalition's: a neighbourhood read for the request holds the partners. */
+  private static List<String> withCoalition(List<String> focus, List<String> coalition) {
+    List<String> ids = new ArrayList<>(focus);
+    ids.addAll(coalition);
+    return ids;
   }
 
   /**

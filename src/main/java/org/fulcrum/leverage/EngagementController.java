@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
+import java.util.List;
 import org.fulcrum.analysis.EngagementPlanner;
 import org.fulcrum.analysis.ForumQuery;
 import org.fulcrum.analysis.ForumShopping;
@@ -73,9 +74,10 @@ class EngagementController {
   @GetMapping("/forum-shopping")
   ForumShopping.Assessment forums(@PathVariable String caseId,
       @RequestParam(required = false) String target, @RequestParam(required = false) String engager,
+      @Parameter(description = LeverageController.COALITION) @RequestParam(required = false) List<String> coalition,
       @Parameter(description = LeverageController.WITHIN) @RequestParam(required = false) Integer within,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-    return leverage.run(caseId, asOf, within, Analyses.FORUMS, new ForumQuery(target, engager));
+    return leverage.run(caseId, asOf, within, Analyses.FORUMS, new ForumQuery(target, engager, coalition));
   }
 
   @Operation(summary = "Options per target group that the engager can actually apply",
@@ -89,9 +91,11 @@ class EngagementController {
       @RequestParam(required = false) String engager, @RequestParam(required = false) String target,
       @Parameter(description = "default: the case's phase") @RequestParam(required = false) Phase phase,
       @Parameter(description = "default: the case's tempo") @RequestParam(required = false) Tempo tempo,
+      @Parameter(description = LeverageController.COALITION) @RequestParam(required = false) List<String> coalition,
       @Parameter(description = LeverageController.WITHIN) @RequestParam(required = false) Integer within,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-    return leverage.run(caseId, asOf, within, Analyses.PLAYBOOK, new CasePlaybookQuery(engager, target, phase, tempo));
+    return leverage.run(caseId, asOf, within, Analyses.PLAYBOOK,
+        new CasePlaybookQuery(engager, target, phase, tempo, coalition));
   }
 
   private static EngagementRequest required(EngagementRequest body) {

@@ -22,12 +22,14 @@ public record EngagementRequest(
     @Schema(description = "random seed (default 42)") Long seed,
     @Schema(description = "red-team: the target (a leader: its command chain counts too)") String target,
     @Schema(description = "red-team: the engaged actors; default: the plan for this request") List<String> plan,
-    @Schema(description = "neighbourhood: only actors within this many ties of those named (1-10)") Integer within) {
+    @Schema(description = "neighbourhood: only actors within this many ties of those named (1-10)") Integer within,
+    @Schema(description = "the engager's partners (actor ids) besides its own government: never picked,"
+        + " never a patron") List<String> coalition) {
 
   /** The plan's query; budget is required, the rest has defaults. */
   PlanQuery planQuery() {
     return PlanQuery.of(engager, budget, Analyses.targetGroups(numbers(targetGroups)), numbers(costs), samples,
-        seed);
+        seed, coalition);
   }
 
   /** Red-team's query: the plan's, with the target and the plan's actors (default: the plan made). */

@@ -47,6 +47,9 @@ class LeverageController {
   }
 
   static final String WITHIN = "neighbourhood: only actors within this many ties of those named (1-10)";
+  static final String COALITION = "the engager's partners, comma-separated actor ids, besides its own"
+      + " government (always in); a state brings its leaders, ministries, envoys, agencies and forces."
+      + " Coalition actors are never patrons, plan picks or routes into a forum";
 
   @Operation(summary = "The k strongest leverage paths from an engager to a target",
       description = "A path's strength is the product of its ties' strength x confidence (Yen's"
@@ -93,14 +96,18 @@ class LeverageController {
       description = "shieldShare: the patron's share of the supportive arms, money, aid, trade,"
           + " investment, alliance and diplomatic-cover ties into the target's regime (the target"
           + " and its command chain); leverage: the engager's best path strength to the patron;"
-          + " pressurePotential = shieldShare x leverage; veto: a veto in a forum acting on the regime.")
+          + " pressurePotential = shieldShare x leverage; veto: a veto in a forum acting on the regime."
+          + " A patron pools a state with its forces and agencies (parts); the engager's coalition (its"
+          + " own government and the partners named in coalition) is never a patron: its own ties into"
+          + " the regime are coalitionLevers, with what withdrawing each would cost the regime.")
   @GetMapping("/patrons")
   PatronAnalysis.Ranking patrons(@PathVariable String caseId,
       @RequestParam(required = false) String target,
       @RequestParam(required = false) String engager,
+      @Parameter(description = COALITION) @RequestParam(required = false) List<String> coalition,
       @Parameter(description = WITHIN) @RequestParam(required = false) Integer within,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-    return leverage.run(caseId, asOf, within, Analyses.PATRONS, new PatronQuery(target, engager));
+    return leverage.run(caseId, asOf, within, Analyses.PATRONS, new PatronQuery(target, engager, coalition));
   }
 
   @Operation(summary = "The minimum cut of supply lines from patrons to a perpetrator unit",

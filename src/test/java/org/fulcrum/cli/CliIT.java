@@ -135,6 +135,16 @@ class CliIT {
     assertThat(playbook.exit()).as(playbook.err()).isZero();
     assertThat(playbook.out()).contains("planners:").contains("targeted-sanctions").contains("sdn-gov");
 
+    Run patrons = run(store, "patrons", "darfur-2003-2008", "--target", "bashir", "--engager", "usa",
+        "--coalition", "nor");
+    assertThat(patrons.exit()).as(patrons.err()).isZero();
+    assertThat(patrons.out()).contains("coalition: ").contains("us-cia").contains("coalition lever: Norway")
+        .doesNotContain("\nnor ");
+    Run unknownPartner = run(store, "forums", "darfur-2003-2008", "--target", "bashir", "--engager", "usa",
+        "--coalition", "nobody");
+    assertThat(unknownPartner.exit()).isEqualTo(FulcrumCli.BAD_INPUT);
+    assertThat(unknownPartner.err()).contains("coalition").contains("nobody");
+
     Run bad = run(store, "plan", "darfur-2003-2008", "--engager", "nobody", "--budget", "10");
     assertThat(bad.exit()).isEqualTo(FulcrumCli.BAD_INPUT);
     assertThat(bad.err()).contains("engager").contains("nobody");

@@ -184,6 +184,25 @@ class LeverageApiIT {
   }
 
   @Test
+  void aCoalitionPartnerIsNoPatronButALeverAndAnUnknownOneIsRefusedByName() throws Exception {
+    JsonNode r = call("GET", "/api/cases/mini/patrons?target=sdn&engager=usa&coalition=chn", null).json();
+    assertThat(r.get("patrons").size()).isZero();
+    assertThat(r.get("coalition").toString()).contains("\"chn\"", "\"usa\"");
+    assertThat(r.get("coalitionLevers").get(0).get("id").asString()).isEqualTo("chn");
+    assertThat(r.get("coalitionLevers").get(0).get("shieldShare").asDouble()).isEqualTo(1.0);
+    for (String path : new String[] {"patrons?target=sdn&engager=usa", "forum-shopping?target=sdn&engager=usa",
+        "playbook?target=sdn&engager=usa"}) {
+      Answer unknown = call("GET", "/api/cases/mini/" + path + "&coalition=chn,nobody", null);
+      assertThat(unknown.status()).as(path).isEqualTo(400);
+      assertThat(unknown.json().get("detail").asString()).as(path).startsWith("coalition: no actor 'nobody' in case mini");
+    }
+    Answer plan = call("POST", "/api/cases/mini/engagement-plan", """
+        {"engager": "usa", "budget": 10, "coalition": ["nobody"]}""");
+    assertThat(plan.status()).isEqualTo(400);
+    assertThat(plan.json().get("detail").asString()).startsWith("coalition: no actor 'nobody' in case mini");
+  }
+
+  @Test
   void chokepointsAndCentrality() throws Exception {
     JsonNode cut = call("GET", "/api/cases/mini/chokepoints?to=militia", null).json();
     assertThat(cut.get("cut").get(0).get("id").asString()).isEqualTo("t2");
@@ -212,7 +231,12 @@ class LeverageApiIT {
         {"analysis": "patrons", "parameters": {"target": "sdn", "engager": "usa"},
          "changes": {"addTies": [{"source": "usa", "target": "sdn", "type": "provides-aid",
            "strength": 0.4, "polarity": "supportive", "channel": "economic", "confidence": 1}]}}""");
-    assertThat(added.json().get("scenario").get("patrons").size()).isEqualTo(2);
+    // the engager's own aid is a lever it holds, not a second patron: China stays the only patron
+    // (0.56 of 0.96), the US's aid is 0.4 of 0.96
+    assertThat(added.json().get("scenario").get("patrons").size()).isEqualTo(1);
+    assertThat(added.json().get("scenario").get("coalitionLevers").get(0).get("id").asString()).isEqualTo("usa");
+    assertThat(added.json().get("scenario").get("coalitionLevers").get(0).get("shieldShare").asDouble())
+        .isCloseTo(0.4 / 0.96, within(1e-9));
 
     Answer bad = call("POST", "/api/cases/mini/what-if", """
         {"analysis": "paths", "parameters": {"from": "usa", "to": "militia"},

@@ -1,48 +1,35 @@
 package org.fulcrum.analysis.consistency;
 
 import java.util.Collection;
-import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.fulcrum.analysis.Governments;
 import org.fulcrum.casefile.Actor;
 import org.fulcrum.casefile.ActorKind;
 import org.fulcrum.casefile.Message;
 import org.fulcrum.error.InvalidRequestException;
 
 /**
- * Who speaks with whose voice, and who is in the coalition. A state speaks through its leaders,
- * ministries and envoys: every state, leader, government body or individual of a country that has
- * a state actor in the case speaks with that state's voice (the first state of the country, in
- * case order); any other actor is a voice of its own. O(actors).
+ * Who speaks with whose voice, and who is in the coalition. Voices are {@link Governments}'s: a
+ * state speaks through its leaders, ministries and envoys, any other actor with a voice of its own.
+ * The review's coalition keeps only actors that want the atrocities stopped, and does not follow
+ * command ties (it counts speakers; the patron analysis's coalition, {@code Governments.coalition},
+ * also brings the forces a state commands). O(actors).
  */
 final class CoalitionVoices {
 
-  private static final Set<ActorKind> GOVERNMENT_KINDS = EnumSet.of(ActorKind.STATE, ActorKind.LEADER,
-      ActorKind.GOVERNMENT_BODY, ActorKind.INDIVIDUAL);
-
   private final String caseId;
   private final Map<String, Actor> actors = new LinkedHashMap<>();
-  private final Map<String, String> voices = new HashMap<>();
+  private final Governments governments;
 
   CoalitionVoices(String caseId, Collection<Actor> actors) {
     this.caseId = caseId;
     actors.forEach(a -> this.actors.put(a.id(), a));
-    Map<String, String> stateOfCountry = new HashMap<>();
-    for (Actor a : this.actors.values()) {
-      if (a.kind() == ActorKind.STATE && a.country() != null) {
-        stateOfCountry.putIfAbsent(a.country(), a.id());
-      }
-    }
-    for (Actor a : this.actors.values()) {
-      String state = a.country() == null || !GOVERNMENT_KINDS.contains(a.kind()) ? null
-          : stateOfCountry.get(a.country());
-      voices.put(a.id(), state != null ? state : a.id());
-    }
+    this.governments = Governments.of(this.actors.values());
   }
 
   /** The actor, or {@code null} when the case has none of that id. */
@@ -52,7 +39,7 @@ final class CoalitionVoices {
 
   /** The voice the actor speaks with (its own id for an actor not in the case). */
   String voice(String actorId) {
-    return voices.getOrDefault(actorId, actorId);
+    return governments.voice(actorId);
   }
 
   /**
@@ -84,8 +71,8 @@ final class CoalitionVoices {
       }
       members.add(id);
       if (a.kind() == ActorKind.STATE) {
-        actors.values().stream().filter(o -> voice(o.id()).equals(id) && o.position() > 0)
-            .forEach(o -> members.add(o.id()));
+        governments.government(id).stream().filter(o -> actors.get(o).position() > 0)
+            .forEach(members::add);
       }
     }
     return members;
