@@ -11,16 +11,19 @@ import org.fulcrum.casefile.Stance;
  * @param score the coalition's one-voice score in [0, 1]: 1 minus the mean, over every coalition
  *     message reviewed, of the weight of the heaviest finding that cites it
  * @param coalition the actors reviewed (after states were expanded to their governments)
- * @param recordEnd the last day on record (the case's as-of date): threats whose follow-through
- *     period ends later are pending, not findings
+ * @param asOf the day the review was made as of (the query's, or the case's own as-of date): no
+ *     message dated later and no tie begun later is used, and threats whose follow-through period
+ *     ends later are pending, not findings
+ * @param recordEnd the last day the review sees, the same day as {@code asOf} (the web interface
+ *     reads it under this name)
  * @param messages how many coalition messages were reviewed
  * @param derived the stances and intensities derived from text, each marked as derived
  * @param unclassified coalition messages with neither a stance nor a text cue to derive one
- * @param pendingThreats threats whose follow-through period runs past the record
+ * @param pendingThreats threats whose follow-through period runs past {@code asOf}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ConsistencyReport(String caseId, double score, List<String> coalition,
-    int windowDays, int followThroughDays, double capabilityTolerance, LocalDate recordEnd,
+    int windowDays, int followThroughDays, double capabilityTolerance, LocalDate asOf, LocalDate recordEnd,
     int messages, int findings, List<IssueConsistency> issues, List<DerivedValue> derived,
     List<String> unclassified, List<PendingThreat> pendingThreats, String explanation) {
 
@@ -85,6 +88,6 @@ public record ConsistencyReport(String caseId, double score, List<String> coalit
     }
   }
 
-  /** A threat whose follow-through period ends after the record does. */
+  /** A threat whose follow-through period ends after the day reviewed. */
   public record PendingThreat(String message, LocalDate due) {}
 }

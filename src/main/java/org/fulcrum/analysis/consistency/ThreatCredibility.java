@@ -24,16 +24,18 @@ import org.fulcrum.casefile.TieType;
  * The three rules on whether the coalition's threats are backed ({@link FindingKind}):
  * capability-gap (a threat more intense than its voice can deliver, capability x coercive reach
  * into the audience's regime on the day), no-follow-through (no measure toward the regime within
- * the follow-through period; threats whose period runs past the record are pending) and
+ * the follow-through period; threats whose period runs past the day reviewed are pending) and
  * repeated-empty-threats (threats at one regime with no coalition measure between them). A regime
- * is the audience with its command chain ({@link Regime}, over every tie whatever its dates).
- * O(t x (T + A)) for t threats, T ties of the threatening voice and A action messages.
+ * is the audience with its command chain ({@link Regime}, over every tie it is given whatever its
+ * dates). It is given the record as it stood on the day reviewed (messages up to it, ties begun by
+ * it) and looks for no measure after it. O(t x (T + A)) for t threats, T ties of the threatening
+ * voice and A action messages.
  */
 final class ThreatCredibility {
 
   private static final double EPS = MessageConsistency.EPS;
 
-  private final LocalDate recordEnd;
+  private final LocalDate asOf;
   private final CoalitionVoices voices;
   private final StanceClassifier classifier;
   private final Map<String, List<Tie>> tiesByVoice = new HashMap<>();
@@ -42,12 +44,14 @@ final class ThreatCredibility {
   private final List<Message> actionMessages = new ArrayList<>();
 
   /**
-   * @param messages the case's messages, by date
-   * @param recordEnd the last day on record
+   * @param asOf the day reviewed: no measure after it is seen, and a threat whose follow-through
+   *     period runs past it is pending
+   * @param ties the ties begun by {@code asOf}
+   * @param messages the messages dated up to {@code asOf}, by date
    */
-  ThreatCredibility(LocalDate recordEnd, CoalitionVoices voices, Collection<Tie> ties,
+  ThreatCredibility(LocalDate asOf, CoalitionVoices voices, Collection<Tie> ties,
       List<Message> messages, StanceClassifier classifier) {
-    this.recordEnd = recordEnd;
+    this.asOf = asOf;
     this.voices = voices;
     this.classifier = classifier;
     for (Message m : messages) {
@@ -64,7 +68,7 @@ final class ThreatCredibility {
   /**
    * Capability gaps and missing follow-through for each threat among {@code entries} (one issue's
    * coalition messages, by date), then repeated empty threats at each regime; threats whose
-   * follow-through period runs past the record go to {@code pending}.
+   * follow-through period runs past the day reviewed go to {@code pending}.
    */
   void threats(List<ReviewedMessage> entries, ConsistencyQuery q, Set<String> coalition,
       Set<String> coalitionVoices, List<DraftFinding> out, List<PendingThreat> pending) {
@@ -77,11 +81,14 @@ final class ThreatCredibility {
       byRegime.computeIfAbsent(regime.iterator().next(), k -> new ArrayList<>()).add(e);
       capability(e, regime, q.capabilityTolerance(), out);
       LocalDate due = e.date().plusDays(q.followThroughDays());
-      String action = action(Set.of(e.voice()), null, e.m().issue(), regime, e.date(), due);
+      // pending means pending on asOf: a measure counts only if it came by then (a support tie
+      // recorded as ending after asOf had not ended yet)
+      String action = action(Set.of(e.voice()), null, e.m().issue(), regime, e.date(),
+          due.isAfter(asOf) ? asOf : due);
       if (action != null) {
         continue;
       }
-      if (due.isAfter(recordEnd)) {
+      if (due.isAfter(asOf)) {
         pending.add(new PendingThreat(e.m().id(), due));
         continue;
       }

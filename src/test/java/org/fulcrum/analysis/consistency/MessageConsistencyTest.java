@@ -259,6 +259,56 @@ class MessageConsistencyTest {
         .singleElement().satisfies(t -> assertThat(t.entries().get(0).derived()).isTrue());
   }
 
+  // as of a day: the usa threatens on 2021-03-01 (intensity 0.2, within its 0.45; follow-through
+  // due 2021-05-30) and yields on 2021-06-15, after the period; no usa measure in 2021
+  static final List<Message> AS_OF = List.of(
+      msg("p1-usa-threat", "usa", "press", null, "regime", "p1", Stance.THREAT, 0.2, "2021-03-01"),
+      msg("p1-usa-yields", "usa", "press", null, "regime", "p1", Stance.ACCOMMODATION, 0.3, "2021-06-15"));
+
+  @Test
+  void asOfBeforeTheReversalTheThreatIsPendingAndNothingLaterIsUsed() {
+    var report = review(AS_OF, ConsistencyQuery.defaults().withAsOf(LocalDate.of(2021, 4, 1)));
+    // the yield of 2021-06-15 is not seen: no reversal; the period runs past 2021-04-01: pending
+    assertThat(keys(report)).isEmpty();
+    assertThat(report.messages()).isEqualTo(1);
+    assertThat(report.pendingThreats()).containsExactly(
+        new ConsistencyReport.PendingThreat("p1-usa-threat", LocalDate.of(2021, 5, 30)));
+    assertThat(report.asOf()).isEqualTo(LocalDate.of(2021, 4, 1));
+    assertThat(report.explanation()).startsWith("as of 2021-04-01: 1 coalition message(s)");
+  }
+
+  @Test
+  void asOfAfterTheReversalItIsFoundAndTheThreatWentUnanswered() {
+    Set<String> planted = Set.of("reversal: p1-usa-threat p1-usa-yields", "no-follow-through: p1-usa-threat");
+    var report = review(AS_OF, ConsistencyQuery.defaults().withAsOf(LocalDate.of(2021, 7, 1)));
+    assertThat(keys(report)).isEqualTo(planted);
+    assertThat(report.pendingThreats()).isEmpty();
+    // by default the review is as of the record's end (2024-12-31): the same answer
+    var byDefault = review(AS_OF, ConsistencyQuery.defaults());
+    assertThat(keys(byDefault)).isEqualTo(planted);
+    assertThat(byDefault.asOf()).isEqualTo(RECORD_END);
+  }
+
+  @Test
+  void aMeasureRecordedAfterTheDayReviewedIsNotYetKnown() {
+    List<Tie> ties = new ArrayList<>(TIES);
+    // usa aid to the regime, recorded as cut on 2021-05-01 (a measure within the period), and a
+    // usa sanction on the regime from 2021-04-15
+    ties.add(new Tie("usa-aid", "usa", "regime", TieType.PROVIDES_AID, 0.4, Polarity.SUPPORTIVE, Channel.ECONOMIC,
+        1.0, LocalDate.of(2018, 1, 1), LocalDate.of(2021, 5, 1), null, null, List.of("s")));
+    ties.add(tie("usa", TieType.SANCTIONS, "regime", 0.5, Polarity.HOSTILE, LocalDate.of(2021, 4, 15)));
+    var consistency = new MessageConsistency("planted", RECORD_END, ACTORS, ties, AS_OF, StanceClassifier.bundled());
+    // on 2021-04-10 neither has happened: the aid still runs, the sanction is not seen, still pending
+    var early = consistency.run(ConsistencyQuery.defaults().withAsOf(LocalDate.of(2021, 4, 10)));
+    assertThat(keys(early)).isEmpty();
+    assertThat(early.pendingThreats()).extracting(ConsistencyReport.PendingThreat::message)
+        .containsExactly("p1-usa-threat");
+    // on 2021-04-20 the sanction of 2021-04-15 answers the threat
+    var later = consistency.run(ConsistencyQuery.defaults().withAsOf(LocalDate.of(2021, 4, 20)));
+    assertThat(keys(later)).isEmpty();
+    assertThat(later.pendingThreats()).isEmpty();
+  }
+
   // ---- helpers ----------------------------------------------------------------------------------
 
   static Set<String> found(Scenario s) {
