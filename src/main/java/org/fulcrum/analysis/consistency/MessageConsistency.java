@@ -17,6 +17,7 @@ import org.fulcrum.analysis.Regime;
 import org.fulcrum.analysis.consistency.ConsistencyReport.DerivedValue;
 import org.fulcrum.analysis.consistency.ConsistencyReport.IssueConsistency;
 import org.fulcrum.analysis.consistency.ConsistencyReport.PendingThreat;
+import org.fulcrum.analysis.consistency.ConsistencyReport.ThreatBacking;
 import org.fulcrum.casefile.Actor;
 import org.fulcrum.casefile.CaseFile;
 import org.fulcrum.casefile.Message;
@@ -58,7 +59,10 @@ import org.fulcrum.casefile.Tie;
  *       can deliver, capability x coercive reach, where reach = 1 - prod(1 - strength x confidence)
  *       over the voice's coercive ties (sanctions and other hostile ties except threats, command
  *       ties, and the arms, trade, aid, finance and investment ties it could withdraw) into the
- *       audience's regime on the day of the threat;
+ *       audience's regime on the day of the threat; a threat made in a forum (the message's
+ *       {@code forum}) where the voice holds a veto, or a voting weight that decides or blocks on
+ *       its own under the forum's rule, also counts the forum's own such ties (its sanctions, a
+ *       loan the voice can block): a lever held through the forum;
  *   <li>no-follow-through: a threat after which the voice takes no measure toward the audience's
  *       regime within {@code followThrough} days: no hostile tie (other than a threat) starting,
  *       no dependence tie ending, and no demand or condemnation on the issue whose text records a
@@ -158,6 +162,7 @@ public final class MessageConsistency {
     coalition.forEach(id -> coalitionVoices.add(voices.voice(id)));
     List<IssueConsistency> issues = new ArrayList<>();
     List<PendingThreat> pending = new ArrayList<>();
+    List<ThreatBacking> backing = new ArrayList<>();
     double loss = 0;
     int reviewed = 0;
     int findings = 0;
@@ -166,7 +171,7 @@ public final class MessageConsistency {
       List<DraftFinding> drafts = new ArrayList<>();
       StanceContradictions.pairs(entries, query.windowDays(), drafts);
       StanceContradictions.timelines(entries, drafts);
-      credibility.threats(entries, query, coalition, coalitionVoices, drafts, pending);
+      credibility.threats(entries, query, coalition, coalitionVoices, drafts, pending, backing);
       IssueConsistency ic = ConsistencyScore.score(e.getKey(), entries, drafts);
       issues.add(ic);
       loss += (1 - ic.score()) * entries.size();
@@ -187,7 +192,7 @@ public final class MessageConsistency {
                 .orElse(""));
     return new ConsistencyReport(caseId, score, List.copyOf(coalition), query.windowDays(),
         query.followThroughDays(), query.capabilityTolerance(), asOf, asOf, reviewed, findings, issues,
-        derived, unclassified, pending, explanation);
+        derived, unclassified, pending, backing, explanation);
   }
 
   private ReviewedMessage entry(Message m, List<DerivedValue> derived) {

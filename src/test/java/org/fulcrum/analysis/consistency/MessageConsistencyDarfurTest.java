@@ -66,6 +66,18 @@ class MessageConsistencyDarfurTest {
         "reversal: m-kouchner-2007-05-28 m-kouchner-2007-06-06");
     // Bush's April 2007 threat was backed: OFAC designations on 29 May 2007
     assertThat(keys(r)).doesNotContain("no-follow-through: m-bush-2007-04-18");
+    // Danforth threatened sanctions in the Council, where the US holds a veto: the Council's sanctions
+    // on the Janjaweed count with the US's own, 0.90 x 0.49 = 0.44, still 0.31 short of 0.75 (0.30
+    // and 0.45 short on the US's own ties)
+    assertThat(r.threats()).filteredOn(t -> t.message().equals("m-usa-danforth-2004-07-30")).singleElement()
+        .satisfies(t -> {
+          assertThat(t.forum()).isEqualTo("unsc");
+          assertThat(t.forumVote()).isEqualTo("a veto (tie t-usa-unsc-member)");
+          assertThat(t.levers()).containsExactly("t-usa-sdn-sanctions 0.35 x 0.95", "t-unsc-janjaweed-sanctions 0.25 x 0.95");
+          assertThat(t.deliverable()).isCloseTo(0.44, within(0.005));
+          assertThat(t.backed()).isFalse();
+        });
+    assertThat(r.asOf()).isEqualTo(DARFUR.asOf());
     // Brown's threat of 20 July 2007 is ten days old on the record's last day
     assertThat(r.pendingThreats()).extracting(ConsistencyReport.PendingThreat::message)
         .containsExactly("m-brown-2007-07-20");
