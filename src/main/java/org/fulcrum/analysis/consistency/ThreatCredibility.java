@@ -27,8 +27,9 @@ import org.fulcrum.casefile.TieType;
  * The three rules on whether the coalition's threats are backed ({@link FindingKind}):
  * capability-gap (a threat more intense than its voice can deliver, capability x coercive reach
  * into the audience's regime on the day, counting the levers of the forum the threat is made in
- * when the voice holds a veto or a deciding or blocking vote there), no-follow-through (no measure toward the regime within
- * the follow-through period; threats whose period runs past the day reviewed are pending) and
+ * when the voice holds a veto or a deciding or blocking vote there), no-follow-through (no measure
+ * toward the regime within the follow-through period; threats whose period runs past the day
+ * reviewed are pending) and
  * repeated-empty-threats (threats at one regime with no coalition measure between them). A regime
  * is the audience with its command chain ({@link Regime}, over every tie it is given whatever its
  * dates). It is given the record as it stood on the day reviewed (messages up to it, ties begun by
@@ -179,9 +180,10 @@ final class ThreatCredibility {
    * recorded; the regime's own members are parties and do not count) that on its own passes or
    * blocks a decision under the forum's rule (simple majority when none is recorded): more than
    * {@link ForumShopping#SIMPLE_MAJORITY} of the weight decides a simple majority and half blocks
-   * it; {@link ForumShopping#QUALIFIED_MAJORITY} decides a qualified majority and more than the
-   * rest of it blocks; any member blocks a consensus, and only a sole member decides it. A forum
-   * that speaks for itself holds its levers directly.
+   * it; a share of {@link ForumShopping#QUALIFIED_MAJORITY} decides a qualified majority, and a
+   * share above one minus it blocks one (the others cannot reach it); any member blocks a
+   * consensus, and only a sole member decides it. A forum that speaks for itself holds its levers
+   * directly, so it has no vote to find.
    */
   private ForumVote forumVote(ReviewedMessage e, Set<String> regime) {
     String forum = e.m().forum();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -108,6 +109,24 @@ class MessageConsistencyDarfurTest {
     // from late January every outside actor backs Annan's single channel
     assertThat(r.issues()).filteredOn(i -> i.issue().equals("mediation")).singleElement()
         .satisfies(i -> assertThat(i.score()).isEqualTo(1.0));
+  }
+
+  @Test
+  void rwandaAsOfItsOwnDateAndAsOfItsLastMessage() {
+    CaseFile rwanda = CODEC.read(Path.of("datasets/rwanda-1994.json"));
+    // by default as of 17 May 1994: the messages of 25 May to 15 July are not seen
+    ConsistencyReport own = review(rwanda, ConsistencyQuery.defaults());
+    assertThat(own.asOf()).isEqualTo(LocalDate.of(1994, 5, 17));
+    assertThat(own.messages()).isEqualTo(14);
+    assertThat(own.findings()).isEqualTo(5);
+    assertThat(own.score()).isEqualTo(0.589286);
+    // as of 15 July: all 21, and the four pairs with the State Department's "acts of genocide"
+    // briefing of 10 June
+    ConsistencyReport july = review(rwanda, ConsistencyQuery.defaults().withAsOf(LocalDate.of(1994, 7, 15)));
+    assertThat(july.messages()).isEqualTo(21);
+    assertThat(july.findings()).isEqualTo(9);
+    assertThat(july.score()).isEqualTo(0.488095);
+    assertThat(keys(july)).filteredOn(k -> k.contains("m-usa-shelly-1994-06-10")).hasSize(4);
   }
 
   @Test
