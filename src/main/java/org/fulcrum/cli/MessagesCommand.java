@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import org.fulcrum.analysis.consistency.ConsistencyQuery;
@@ -62,6 +63,10 @@ final class MessagesCommand implements FulcrumCli.CliCommand {
         + " by a measure (default 90)")
     Integer followThrough;
 
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "review as of this day: later"
+        + " messages and ties are not seen (default: the case's as-of date)")
+    LocalDate asOf;
+
     @Option(names = "--json", description = "print the API's JSON answer")
     boolean json;
 
@@ -76,7 +81,7 @@ final class MessagesCommand implements FulcrumCli.CliCommand {
       ConsistencyReport r;
       try {
         r = context.getBean(MessageConsistencyService.class).check(caseId,
-            ConsistencyQuery.of(coalition, issue, window, followThrough));
+            ConsistencyQuery.of(coalition, issue, window, followThrough, asOf));
       } catch (IllegalArgumentException e) {
         throw new CliException(e.getMessage(), FulcrumCli.BAD_INPUT);
       }
@@ -103,8 +108,8 @@ final class MessagesCommand implements FulcrumCli.CliCommand {
     out.printf(Locale.ROOT, "Message consistency of %s: one-voice score %.2f%n", r.caseId(), r.score());
     out.println(r.explanation());
     out.println("coalition: " + String.join(", ", r.coalition()));
-    out.printf(Locale.ROOT, "window %d days, follow-through %d days, capability tolerance %.2f, record ends %s%n",
-        r.windowDays(), r.followThroughDays(), r.capabilityTolerance(), r.recordEnd());
+    out.printf(Locale.ROOT, "as of %s; window %d days, follow-through %d days, capability tolerance %.2f%n",
+        r.asOf(), r.windowDays(), r.followThroughDays(), r.capabilityTolerance());
     for (IssueConsistency i : r.issues()) {
       out.printf(Locale.ROOT, "%n%s: score %.2f, %d message(s), %d finding(s)%n", i.issue(), i.score(),
           i.messages(), i.findings().size());
@@ -130,8 +135,8 @@ final class MessagesCommand implements FulcrumCli.CliCommand {
     s.append(String.format(Locale.ROOT, "# Message consistency: %s%n%n", r.caseId()));
     s.append(String.format(Locale.ROOT, "**One-voice score: %.2f.** %s.%n%n", r.score(), r.explanation()));
     s.append("- Coalition: ").append(String.join(", ", r.coalition())).append('\n');
-    s.append(String.format(Locale.ROOT, "- Window %d days; follow-through %d days; capability tolerance %.2f;"
-        + " record ends %s%n%n", r.windowDays(), r.followThroughDays(), r.capabilityTolerance(), r.recordEnd()));
+    s.append(String.format(Locale.ROOT, "- As of %s; window %d days; follow-through %d days; capability"
+        + " tolerance %.2f%n%n", r.asOf(), r.windowDays(), r.followThroughDays(), r.capabilityTolerance()));
     s.append("| issue | score | messages | findings |\n|---|---|---|---|\n");
     r.issues().forEach(i -> s.append(String.format(Locale.ROOT, "| %s | %.2f | %d | %d |%n", i.issue(),
         i.score(), i.messages(), i.findings().size())));

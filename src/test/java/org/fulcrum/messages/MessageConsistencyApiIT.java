@@ -100,6 +100,36 @@ class MessageConsistencyApiIT {
   }
 
   @Test
+  void asOfADaySeesNothingLaterAndJudgesPendingOnThatDay() throws Exception {
+    // 15 August 2004: resolution 1556 and Danforth's threat of 30 July are two weeks old
+    Answer a = call("GET", "/api/cases/darfur-2003-2008/message-consistency?asOf=2004-08-15", null);
+    assertThat(a.status()).isEqualTo(200);
+    assertThat(a.json().get("asOf").asString()).isEqualTo("2004-08-15");
+    assertThat(a.json().get("explanation").asString()).startsWith("as of 2004-08-15:");
+    List<String> pending = new ArrayList<>();
+    a.json().get("pendingThreats").forEach(p -> pending.add(p.get("message").asString()));
+    assertThat(pending).containsExactly("m-unsc-1556-2004-07-30", "m-usa-danforth-2004-07-30");
+    List<String> seen = new ArrayList<>();
+    List<String> cited = new ArrayList<>();
+    for (JsonNode issue : a.json().get("issues")) {
+      issue.get("timeline").forEach(t -> t.get("entries").forEach(e -> {
+        assertThat(e.get("date").asString()).isLessThanOrEqualTo("2004-08-15");
+        seen.add(e.get("message").asString());
+      }));
+      issue.get("findings").forEach(f -> cited.addAll(ids(f)));
+    }
+    assertThat(seen).contains("m-usa-danforth-2004-07-30").doesNotContain("m-natsios-2006-11-20");
+    assertThat(seen).containsAll(cited);
+    // the case's own date by default: the same as asking for it
+    JsonNode byDefault = call("GET", "/api/cases/darfur-2003-2008/message-consistency", null).json();
+    assertThat(byDefault.get("asOf").asString()).isEqualTo("2007-07-31");
+    assertThat(byDefault.get("score")).isEqualTo(
+        call("GET", "/api/cases/darfur-2003-2008/message-consistency?asOf=2007-07-31", null).json().get("score"));
+    assertThat(call("GET", "/api/cases/darfur-2003-2008/message-consistency?asOf=soon", null).json()
+        .get("detail").asString()).isEqualTo("asOf must be an ISO date (yyyy-mm-dd), got 'soon'");
+  }
+
+  @Test
   void aMessageAddedThroughTheApiIsReviewedWithADerivedStance() throws Exception {
     // mini: usa demands on disarm-janjaweed at the UN (m1); a text-only message from usa that yields
     Answer created = call("POST", "/api/cases/mini/messages", """
@@ -132,7 +162,7 @@ class MessageConsistencyApiIT {
         .get("detail").asString()).isEqualTo("window must be a whole number, got 'soon'");
     assertThat(call("GET", "/api/cases/darfur-2003-2008/message-consistency?windw=30", null).json()
         .get("detail").asString())
-        .isEqualTo("unknown parameter 'windw'; expected one of coalition, issue, window, followThrough");
+        .isEqualTo("unknown parameter 'windw'; expected one of coalition, issue, window, followThrough, asOf");
     assertThat(call("GET", "/api/cases/nope/message-consistency", null).status()).isEqualTo(404);
   }
 }

@@ -35,7 +35,7 @@ class MessagesCliIT {
     assertThat(text.exit()).as(text.err()).isZero();
     assertThat(text.out()).contains("Message consistency of darfur-2003-2008: one-voice score 0.33")
         .contains("sanctions: score").contains("no-follow-through").contains("m-natsios-2006-11-20")
-        .contains("pending: m-brown-2007-07-20");
+        .contains("as of 2007-07-31;").contains("pending: m-brown-2007-07-20");
 
     Path md = tmp.resolve("report.md");
     Run json = run(store, "messages", "check", "darfur-2003-2008", "--coalition", "usa", "--issue",
@@ -46,6 +46,23 @@ class MessagesCliIT {
     assertThat(tree.get("issues").get(0).get("issue").asString()).isEqualTo("sanctions");
     assertThat(Files.readString(md)).startsWith("# Message consistency: darfur-2003-2008")
         .contains("## sanctions").contains("| speaker | date | stance |").contains("`m-natsios-2007-04-11`");
+  }
+
+  @Test
+  void checkAsOfADay() {
+    var store = TestStores.embedded(TestStores.newDataDir("messages-cli-as-of"));
+    assertThat(run(store, "import", "datasets/darfur-2003-2008.json").exit()).isZero();
+    // 15 August 2004: Danforth's threat of 30 July is pending, Natsios's of 2006 not yet made
+    Run early = run(store, "messages", "check", "darfur-2003-2008", "--as-of", "2004-08-15");
+    assertThat(early.exit()).as(early.err()).isZero();
+    assertThat(early.out()).contains("as of 2004-08-15; window 90 days")
+        .contains("pending: m-usa-danforth-2004-07-30 (follow-through due 2004-10-28)")
+        .doesNotContain("m-natsios-2006-11-20");
+    Run json = run(store, "messages", "check", "darfur-2003-2008", "--as-of", "2004-08-15", "--json");
+    assertThat(JsonMapper.builder().build().readTree(json.out()).get("asOf").asString()).isEqualTo("2004-08-15");
+    Run bad = run(store, "messages", "check", "darfur-2003-2008", "--as-of", "soon");
+    assertThat(bad.exit()).isEqualTo(FulcrumCli.USAGE);
+    assertThat(bad.err()).contains("--as-of").doesNotContain("\tat ");
   }
 
   @Test

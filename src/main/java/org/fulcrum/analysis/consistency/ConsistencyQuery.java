@@ -1,5 +1,6 @@
 package org.fulcrum.analysis.consistency;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.fulcrum.error.InvalidRequestException;
 
@@ -14,9 +15,12 @@ import org.fulcrum.error.InvalidRequestException;
  * @param followThroughDays how long after a threat an action must come to back it
  * @param capabilityTolerance how far a threat's intensity may exceed what its speaker can deliver
  *     before it is a credibility gap
+ * @param asOf the day the review is made on: only messages dated up to it and ties begun by it are
+ *     seen, and a threat whose follow-through period runs past it is pending; {@code null}: the
+ *     case's own as-of date
  */
 public record ConsistencyQuery(List<String> coalition, String issue, int windowDays,
-    int followThroughDays, double capabilityTolerance) {
+    int followThroughDays, double capabilityTolerance, LocalDate asOf) {
 
   public static final int DEFAULT_WINDOW_DAYS = 90;
   public static final int DEFAULT_FOLLOW_THROUGH_DAYS = 90;
@@ -39,33 +43,38 @@ public record ConsistencyQuery(List<String> coalition, String issue, int windowD
     }
   }
 
-  /** A query with the defaults for whatever is {@code null}. */
+  /** A query with the defaults for whatever is {@code null} ({@code asOf}: the case's own date). */
   public static ConsistencyQuery of(List<String> coalition, String issue, Integer windowDays,
-      Integer followThroughDays) {
+      Integer followThroughDays, LocalDate asOf) {
     return new ConsistencyQuery(coalition, issue, windowDays == null ? DEFAULT_WINDOW_DAYS : windowDays,
         followThroughDays == null ? DEFAULT_FOLLOW_THROUGH_DAYS : followThroughDays,
-        DEFAULT_CAPABILITY_TOLERANCE);
+        DEFAULT_CAPABILITY_TOLERANCE, asOf);
   }
 
-  /** The whole case, default coalition, window, follow-through period and tolerance. */
+  /** The whole case as of its own date, default coalition, window, follow-through period and tolerance. */
   public static ConsistencyQuery defaults() {
     return new ConsistencyQuery(List.of(), null, DEFAULT_WINDOW_DAYS, DEFAULT_FOLLOW_THROUGH_DAYS,
-        DEFAULT_CAPABILITY_TOLERANCE);
+        DEFAULT_CAPABILITY_TOLERANCE, null);
   }
 
   public ConsistencyQuery withCoalition(List<String> ids) {
-    return new ConsistencyQuery(ids, issue, windowDays, followThroughDays, capabilityTolerance);
+    return new ConsistencyQuery(ids, issue, windowDays, followThroughDays, capabilityTolerance, asOf);
   }
 
   public ConsistencyQuery withIssue(String onlyIssue) {
-    return new ConsistencyQuery(coalition, onlyIssue, windowDays, followThroughDays, capabilityTolerance);
+    return new ConsistencyQuery(coalition, onlyIssue, windowDays, followThroughDays, capabilityTolerance, asOf);
   }
 
   public ConsistencyQuery withWindow(int days) {
-    return new ConsistencyQuery(coalition, issue, days, followThroughDays, capabilityTolerance);
+    return new ConsistencyQuery(coalition, issue, days, followThroughDays, capabilityTolerance, asOf);
   }
 
   public ConsistencyQuery withFollowThrough(int days) {
-    return new ConsistencyQuery(coalition, issue, windowDays, days, capabilityTolerance);
+    return new ConsistencyQuery(coalition, issue, windowDays, days, capabilityTolerance, asOf);
+  }
+
+  /** This query reviewing as of another day ({@code null}: the case's own date). */
+  public ConsistencyQuery withAsOf(LocalDate day) {
+    return new ConsistencyQuery(coalition, issue, windowDays, followThroughDays, capabilityTolerance, day);
   }
 }

@@ -11,18 +11,23 @@ import org.fulcrum.casefile.Stance;
  * @param score the coalition's one-voice score in [0, 1]: 1 minus the mean, over every coalition
  *     message reviewed, of the weight of the heaviest finding that cites it
  * @param coalition the actors reviewed (after states were expanded to their governments)
- * @param recordEnd the last day on record (the case's as-of date): threats whose follow-through
- *     period ends later are pending, not findings
+ * @param asOf the day the review was made as of (the query's, or the case's own as-of date): no
+ *     message dated later and no tie begun later is used, and threats whose follow-through period
+ *     ends later are pending, not findings
+ * @param recordEnd the last day the review sees, the same day as {@code asOf} (the web interface
+ *     reads it under this name)
  * @param messages how many coalition messages were reviewed
  * @param derived the stances and intensities derived from text, each marked as derived
  * @param unclassified coalition messages with neither a stance nor a text cue to derive one
- * @param pendingThreats threats whose follow-through period runs past the record
+ * @param pendingThreats threats whose follow-through period runs past {@code asOf}
+ * @param threats every coalition threat reviewed, with what backs it
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ConsistencyReport(String caseId, double score, List<String> coalition,
-    int windowDays, int followThroughDays, double capabilityTolerance, LocalDate recordEnd,
+    int windowDays, int followThroughDays, double capabilityTolerance, LocalDate asOf, LocalDate recordEnd,
     int messages, int findings, List<IssueConsistency> issues, List<DerivedValue> derived,
-    List<String> unclassified, List<PendingThreat> pendingThreats, String explanation) {
+    List<String> unclassified, List<PendingThreat> pendingThreats, List<ThreatBacking> threats,
+    String explanation) {
 
   public ConsistencyReport {
     coalition = List.copyOf(coalition);
@@ -30,6 +35,7 @@ public record ConsistencyReport(String caseId, double score, List<String> coalit
     derived = List.copyOf(derived);
     unclassified = List.copyOf(unclassified);
     pendingThreats = List.copyOf(pendingThreats);
+    threats = List.copyOf(threats);
   }
 
   /**
@@ -85,6 +91,29 @@ public record ConsistencyReport(String caseId, double score, List<String> coalit
     }
   }
 
-  /** A threat whose follow-through period ends after the record does. */
+  /** A threat whose follow-through period ends after the day reviewed. */
   public record PendingThreat(String message, LocalDate due) {}
+
+  /**
+   * What backs a threat on its day: {@code deliverable} = capability x reach, reach = 1 - prod(1 -
+   * strength x confidence) over {@code levers}.
+   *
+   * @param capability the larger of the speaker's and its voice's capability
+   * @param levers the ties counted, each "id strength x confidence": the voice's own sanctions,
+   *     command ties and withdrawable support into the regime, then those of {@code forum}
+   * @param backed whether the intensity exceeds what can be delivered by no more than the tolerance
+   *     (otherwise a capability-gap finding)
+   * @param forum the forum the threat was made in whose levers the voice holds, or {@code null}
+   * @param forumVote what gives it them there: a veto, or a voting weight that decides or blocks on
+   *     its own; {@code null} when {@code forum} is
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record ThreatBacking(String message, String voice, double intensity, double capability,
+      double reach, double deliverable, boolean backed, List<String> levers, String forum,
+      String forumVote) {
+
+    public ThreatBacking {
+      levers = List.copyOf(levers);
+    }
+  }
 }

@@ -17,6 +17,7 @@ import org.fulcrum.analysis.Regime;
 import org.fulcrum.analysis.consistency.ConsistencyReport.DerivedValue;
 import org.fulcrum.analysis.consistency.ConsistencyReport.IssueConsistency;
 import org.fulcrum.analysis.consistency.ConsistencyReport.PendingThreat;
+import org.fulcrum.analysis.consistency.ConsistencyReport.ThreatBacking;
 import org.fulcrum.casefile.Actor;
 import org.fulcrum.casefile.CaseFile;
 import org.fulcrum.casefile.Message;
@@ -59,14 +60,23 @@ import org.fulcrum.error.InvalidRequestException;
  *       can deliver, capability x coercive reach, where reach = 1 - prod(1 - strength x confidence)
  *       over the voice's coercive ties (sanctions and other hostile ties except threats, command
  *       ties, and the arms, trade, aid, finance and investment ties it could withdraw) into the
- *       audience's regime on the day of the threat;
+ *       audience's regime on the day of the threat; a threat made in a forum (the message's
+ *       {@code forum}) where the voice holds a veto, or a voting weight that decides or blocks on
+ *       its own under the forum's rule, also counts the forum's own such ties (its sanctions, a
+ *       loan the voice can block): a lever held through the forum;
  *   <li>no-follow-through: a threat after which the voice takes no measure toward the audience's
  *       regime within {@code followThrough} days: no hostile tie (other than a threat) starting,
  *       no dependence tie ending, and no demand or condemnation on the issue whose text records a
- *       measure (the lexicon's action cues). Threats whose period runs past the record are pending.
+ *       measure (the lexicon's action cues). Threats whose period runs past the day reviewed are
+ *       pending.
  * </ul>
- * A regime is the audience with its command chain ({@link Regime}, over the case's ties whatever
- * their dates), as in the patron analysis.
+ * A regime is the audience with its command chain ({@link Regime}, over the ties begun by the day
+ * reviewed whatever their end), as in the patron analysis.
+ *
+ * <p><b>As of a day.</b> The review sees the record as it stood on {@link ConsistencyQuery#asOf()}
+ * (default: the case's as-of date): messages dated up to that day and ties begun by it; a tie
+ * recorded as ending later is still running. No finding rests on anything later, and a threat is
+ * pending when its follow-through period runs past that day with no measure by then.
  *
  * <p><b>Score.</b> For an issue, 1 - (sum over its coalition messages of the weight of the
  * heaviest finding citing the message) / (number of its coalition messages); for the coalition,
@@ -96,25 +106,25 @@ public final class MessageConsistency {
   private final String caseId;
   private final LocalDate recordEnd;
   private final List<Message> messages;
+  private final List<Tie> ties;
   private final StanceClassifier classifier;
   private final CoalitionVoices voices;
-  private final ThreatCredibility credibility;
 
   /**
-   * @param recordEnd the last day on record (a case's as-of date); {@code null}: the latest message
+   * @param recordEnd the last day on record (a case's as-of date), the day reviewed when the query
+   *     names none; {@code null}: the latest message
    */
   public MessageConsistency(String caseId, LocalDate recordEnd, Collection<Actor> actors,
       Collection<Tie> ties, Collection<Message> messages, StanceClassifier classifier) {
     this.caseId = caseId;
     this.classifier = Objects.requireNonNull(classifier, "classifier");
     this.voices = new CoalitionVoices(caseId, Objects.requireNonNull(actors, "actors"));
+    this.ties = List.copyOf(Objects.requireNonNull(ties, "ties"));
     List<Message> byDate = new ArrayList<>(Objects.requireNonNull(messages, "messages"));
     byDate.sort(Comparator.comparing(Message::date)); // stable: same-day messages keep file order
     this.messages = List.copyOf(byDate);
     this.recordEnd = recordEnd != null ? recordEnd
         : byDate.isEmpty() ? LocalDate.MIN : byDate.get(byDate.size() - 1).date();
-    this.credibility = new ThreatCredibility(this.recordEnd, voices,
-        Objects.requireNonNull(ties, "ties"), this.messages, classifier);
   }
 
   public static MessageConsistency of(CaseFile c, StanceClassifier classifier) {
@@ -123,16 +133,22 @@ public final class MessageConsistency {
 
   public ConsistencyReport run(ConsistencyQuery query) {
     Objects.requireNonNull(query, "query");
-    Set<String> coalition = voices.coalition(query.coalition(), messages);
     String issue = query.issue();
     if (issue != null && messages.stream().noneMatch(m -> issue.equals(m.issue()))) {
       throw new InvalidRequestException("issue: no message on issue '" + issue + "' in case " + caseId
           + "; issues: " + messages.stream().map(Message::issue).collect(Collectors.toCollection(TreeSet::new)));
     }
+    // the record as it stood on asOf: later messages and ties are not seen at all, so no finding
+    // can rest on them; a tie ending later is still running (its end is not yet known)
+    LocalDate asOf = query.asOf() != null ? query.asOf() : recordEnd;
+    List<Message> seen = messages.stream().filter(m -> !m.date().isAfter(asOf)).toList();
+    List<Tie> seenTies = ties.stream().filter(t -> t.from() == null || !t.from().isAfter(asOf)).toList();
+    ThreatCredibility credibility = new ThreatCredibility(asOf, voices, seenTies, seen, classifier);
+    Set<String> coalition = voices.coalition(query.coalition(), seen);
     List<DerivedValue> derived = new ArrayList<>();
     List<String> unclassified = new ArrayList<>();
     Map<String, List<ReviewedMessage>> byIssue = new TreeMap<>();
-    for (Message m : messages) {
+    for (Message m : seen) {
       if (!coalition.contains(m.speaker()) || (issue != null && !issue.equals(m.issue()))) {
         continue;
       }
@@ -147,6 +163,7 @@ public final class MessageConsistency {
     coalition.forEach(id -> coalitionVoices.add(voices.voice(id)));
     List<IssueConsistency> issues = new ArrayList<>();
     List<PendingThreat> pending = new ArrayList<>();
+    List<ThreatBacking> backing = new ArrayList<>();
     double loss = 0;
     int reviewed = 0;
     int findings = 0;
@@ -155,7 +172,7 @@ public final class MessageConsistency {
       List<DraftFinding> drafts = new ArrayList<>();
       StanceContradictions.pairs(entries, query.windowDays(), drafts);
       StanceContradictions.timelines(entries, drafts);
-      credibility.threats(entries, query, coalition, coalitionVoices, drafts, pending);
+      credibility.threats(entries, query, coalition, coalitionVoices, drafts, pending, backing);
       IssueConsistency ic = ConsistencyScore.score(e.getKey(), entries, drafts);
       issues.add(ic);
       loss += (1 - ic.score()) * entries.size();
@@ -166,17 +183,17 @@ public final class MessageConsistency {
     // rounding (0.33333325 for a third)
     double score = reviewed == 0 ? 1 : ConsistencyScore.round(ConsistencyScore.clamp(1 - loss / reviewed));
     String explanation = reviewed == 0
-        ? "no coalition messages to review" + (unclassified.isEmpty() ? "" : " (" + unclassified.size()
-            + " without a stance the lexicon could derive)")
-        : String.format(Locale.ROOT, "%d coalition message(s) from %d speaker(s) on %d issue(s); %d"
-            + " finding(s); one-voice score %.2f%s", reviewed,
+        ? "no coalition messages to review as of " + asOf + (unclassified.isEmpty() ? "" : " ("
+            + unclassified.size() + " without a stance the lexicon could derive)")
+        : String.format(Locale.ROOT, "as of %s: %d coalition message(s) from %d speaker(s) on %d issue(s); %d"
+            + " finding(s); one-voice score %.2f%s", asOf, reviewed,
             byIssue.values().stream().flatMap(List::stream).map(x -> x.m().speaker()).distinct().count(),
             issues.size(), findings, score, issues.stream().min(Comparator.comparingDouble(IssueConsistency::score))
                 .filter(i -> i.score() < 1).map(i -> String.format(Locale.ROOT, " (lowest: %s, %.2f)", i.issue(), i.score()))
                 .orElse(""));
     return new ConsistencyReport(caseId, score, List.copyOf(coalition), query.windowDays(),
-        query.followThroughDays(), query.capabilityTolerance(), recordEnd, reviewed, findings, issues,
-        derived, unclassified, pending, explanation);
+        query.followThroughDays(), query.capabilityTolerance(), asOf, asOf, reviewed, findings, issues,
+        derived, unclassified, pending, backing, explanation);
   }
 
   private ReviewedMessage entry(Message m, List<DerivedValue> derived) {

@@ -11,9 +11,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.fulcrum.analysis.ForumShopping;
 import org.fulcrum.analysis.Regime;
 import org.fulcrum.analysis.consistency.ConsistencyReport.PendingThreat;
+import org.fulcrum.analysis.consistency.ConsistencyReport.ThreatBacking;
 import org.fulcrum.casefile.Actor;
+import org.fulcrum.casefile.DecisionRule;
 import org.fulcrum.casefile.Message;
 import org.fulcrum.casefile.Polarity;
 import org.fulcrum.casefile.Stance;
@@ -23,31 +26,38 @@ import org.fulcrum.casefile.TieType;
 /**
  * The three rules on whether the coalition's threats are backed ({@link FindingKind}):
  * capability-gap (a threat more intense than its voice can deliver, capability x coercive reach
- * into the audience's regime on the day), no-follow-through (no measure toward the regime within
- * the follow-through period; threats whose period runs past the record are pending) and
+ * into the audience's regime on the day, counting the levers of the forum the threat is made in
+ * when the voice holds a veto or a deciding or blocking vote there), no-follow-through (no measure
+ * toward the regime within the follow-through period; threats whose period runs past the day
+ * reviewed are pending) and
  * repeated-empty-threats (threats at one regime with no coalition measure between them). A regime
- * is the audience with its command chain ({@link Regime}, over every tie whatever its dates).
- * O(t x (T + A)) for t threats, T ties of the threatening voice and A action messages.
+ * is the audience with its command chain ({@link Regime}, over every tie it is given whatever its
+ * dates). It is given the record as it stood on the day reviewed (messages up to it, ties begun by
+ * it) and looks for no measure after it. O(t x (T + A)) for t threats, T ties of the threatening
+ * voice and A action messages.
  */
 final class ThreatCredibility {
 
   private static final double EPS = MessageConsistency.EPS;
 
-  private final LocalDate recordEnd;
+  private final LocalDate asOf;
   private final CoalitionVoices voices;
   private final StanceClassifier classifier;
   private final Map<String, List<Tie>> tiesByVoice = new HashMap<>();
+  private final Map<String, List<Tie>> membersByForum = new HashMap<>();
   private final Regime.CommandChains commandChains;
   private final Map<String, Set<String>> regimes = new ConcurrentHashMap<>();
   private final List<Message> actionMessages = new ArrayList<>();
 
   /**
-   * @param messages the case's messages, by date
-   * @param recordEnd the last day on record
+   * @param asOf the day reviewed: no measure after it is seen, and a threat whose follow-through
+   *     period runs past it is pending
+   * @param ties the ties begun by {@code asOf}
+   * @param messages the messages dated up to {@code asOf}, by date
    */
-  ThreatCredibility(LocalDate recordEnd, CoalitionVoices voices, Collection<Tie> ties,
+  ThreatCredibility(LocalDate asOf, CoalitionVoices voices, Collection<Tie> ties,
       List<Message> messages, StanceClassifier classifier) {
-    this.recordEnd = recordEnd;
+    this.asOf = asOf;
     this.voices = voices;
     this.classifier = classifier;
     for (Message m : messages) {
@@ -58,16 +68,21 @@ final class ThreatCredibility {
     commandChains = Regime.commandChains(ties);
     for (Tie t : ties) {
       tiesByVoice.computeIfAbsent(voices.voice(t.source()), v -> new ArrayList<>()).add(t);
+      if (t.type() == TieType.MEMBER_OF) {
+        membersByForum.computeIfAbsent(t.target(), f -> new ArrayList<>()).add(t);
+      }
     }
   }
 
   /**
    * Capability gaps and missing follow-through for each threat among {@code entries} (one issue's
    * coalition messages, by date), then repeated empty threats at each regime; threats whose
-   * follow-through period runs past the record go to {@code pending}.
+   * follow-through period runs past the day reviewed go to {@code pending}, and what backs each
+   * threat to {@code backing}.
    */
   void threats(List<ReviewedMessage> entries, ConsistencyQuery q, Set<String> coalition,
-      Set<String> coalitionVoices, List<DraftFinding> out, List<PendingThreat> pending) {
+      Set<String> coalitionVoices, List<DraftFinding> out, List<PendingThreat> pending,
+      List<ThreatBacking> backing) {
     Map<String, List<ReviewedMessage>> byRegime = new LinkedHashMap<>();
     for (ReviewedMessage e : entries) {
       if (e.stance() != Stance.THREAT) {
@@ -75,13 +90,16 @@ final class ThreatCredibility {
       }
       Set<String> regime = regime(e.m().audience());
       byRegime.computeIfAbsent(regime.iterator().next(), k -> new ArrayList<>()).add(e);
-      capability(e, regime, q.capabilityTolerance(), out);
+      capability(e, regime, q.capabilityTolerance(), out, backing);
       LocalDate due = e.date().plusDays(q.followThroughDays());
-      String action = action(Set.of(e.voice()), null, e.m().issue(), regime, e.date(), due);
+      // pending means pending on asOf: a measure counts only if it came by then (a support tie
+      // recorded as ending after asOf had not ended yet)
+      String action = action(Set.of(e.voice()), null, e.m().issue(), regime, e.date(),
+          due.isAfter(asOf) ? asOf : due);
       if (action != null) {
         continue;
       }
-      if (due.isAfter(recordEnd)) {
+      if (due.isAfter(asOf)) {
         pending.add(new PendingThreat(e.m().id(), due));
         continue;
       }
@@ -96,29 +114,114 @@ final class ThreatCredibility {
     }
   }
 
-  private void capability(ReviewedMessage e, Set<String> regime, double tolerance, List<DraftFinding> out) {
+  private void capability(ReviewedMessage e, Set<String> regime, double tolerance, List<DraftFinding> out,
+      List<ThreatBacking> backing) {
     Actor speaker = voices.actor(e.m().speaker());
     Actor voiceActor = voices.actor(e.voice());
     double capability = Math.max(speaker == null ? 0 : speaker.capability(),
         voiceActor == null ? 0 : voiceActor.capability());
     double miss = 1;
-    List<String> used = new ArrayList<>();
+    List<String> levers = new ArrayList<>();
     for (Tie t : tiesByVoice.getOrDefault(e.voice(), List.of())) {
-      if (regime.contains(t.target()) && t.validOn(e.date()) && coercive(t)) {
+      if (backs(t, regime, e.date())) {
         miss *= 1 - t.strength() * t.confidence();
-        used.add(String.format(Locale.ROOT, "%s %.2f x %.2f", t.id(), t.strength(), t.confidence()));
+        levers.add(lever(t));
       }
+    }
+    List<String> direct = List.copyOf(levers);
+    ForumVote vote = forumVote(e, regime);
+    String through = "";
+    if (vote != null) {
+      List<String> forumLevers = new ArrayList<>();
+      for (Tie t : tiesByVoice.getOrDefault(vote.forum(), List.of())) {
+        if (t.source().equals(vote.forum()) && backs(t, regime, e.date())) {
+          miss *= 1 - t.strength() * t.confidence();
+          forumLevers.add(lever(t));
+        }
+      }
+      levers.addAll(forumLevers);
+      through = String.format(Locale.ROOT, "; through forum %s, where it holds %s: %s", vote.forum(), vote.basis(),
+          forumLevers.isEmpty() ? "the forum has no sanction or withdrawable support tie into the regime on "
+              + e.date() : String.join(", ", forumLevers));
+    } else if (e.m().forum() != null && !e.m().forum().equals(e.voice())) {
+      through = "; in forum " + e.m().forum() + " it holds no veto and no vote that decides or blocks on its own";
     }
     double reach = 1 - miss;
     double deliverable = capability * reach;
-    if (e.intensity() - deliverable > tolerance + EPS) {
+    boolean backed = e.intensity() - deliverable <= tolerance + EPS;
+    backing.add(new ThreatBacking(e.m().id(), e.voice(), e.intensity(), ConsistencyScore.round(capability),
+        ConsistencyScore.round(reach), ConsistencyScore.round(deliverable), backed, levers,
+        vote == null ? null : vote.forum(), vote == null ? null : vote.basis()));
+    if (!backed) {
       out.add(new DraftFinding(FindingKind.CAPABILITY_GAP, List.of(e), String.format(Locale.ROOT,
-          "%s; %s can deliver %.2f = capability %.2f x coercive reach %.2f into %s (%s), %.2f short"
+          "%s; %s can deliver %.2f = capability %.2f x coercive reach %.2f into %s (%s%s), %.2f short"
               + " (tolerance %.2f)", e.describe(), e.voice(), deliverable, capability, reach,
           regimeName(e.m().audience(), regime),
-          used.isEmpty() ? "no sanction, command, or withdrawable support tie on " + e.date()
-              : String.join(", ", used), e.intensity() - deliverable, tolerance)));
+          direct.isEmpty() ? "no sanction, command, or withdrawable support tie on " + e.date()
+              : String.join(", ", direct), through, e.intensity() - deliverable, tolerance)));
     }
+  }
+
+  /** A tie into the regime, holding on the day, that can back a threat. */
+  private static boolean backs(Tie t, Set<String> regime, LocalDate day) {
+    return regime.contains(t.target()) && t.validOn(day) && coercive(t);
+  }
+
+  private static String lever(Tie t) {
+    return String.format(Locale.ROOT, "%s %.2f x %.2f", t.id(), t.strength(), t.confidence());
+  }
+
+  /** The forum a threat is made in, and the vote there that puts the forum's levers in its voice's hands. */
+  private record ForumVote(String forum, String basis) {}
+
+  /**
+   * The voice's decisive vote in the forum the threat is made in, on the day of the threat, or
+   * {@code null}: a veto on any of its {@code member-of} ties there, or a voting weight (1 when not
+   * recorded; the regime's own members are parties and do not count) that on its own passes or
+   * blocks a decision under the forum's rule (simple majority when none is recorded): more than
+   * {@link ForumShopping#SIMPLE_MAJORITY} of the weight decides a simple majority and half blocks
+   * it; a share of {@link ForumShopping#QUALIFIED_MAJORITY} decides a qualified majority, and a
+   * share above one minus it blocks one (the others cannot reach it); any member blocks a
+   * consensus, and only a sole member decides it. A forum that speaks for itself holds its levers
+   * directly, so it has no vote to find.
+   */
+  private ForumVote forumVote(ReviewedMessage e, Set<String> regime) {
+    String forum = e.m().forum();
+    if (forum == null || forum.equals(e.voice())) {
+      return null;
+    }
+    Map<String, Double> weights = new LinkedHashMap<>();
+    List<String> own = new ArrayList<>();
+    for (Tie t : membersByForum.getOrDefault(forum, List.of())) {
+      if (!t.validOn(e.date()) || regime.contains(t.source())) {
+        continue;
+      }
+      boolean ours = voices.voice(t.source()).equals(e.voice());
+      if (ours && Boolean.TRUE.equals(t.veto())) {
+        return new ForumVote(forum, "a veto (tie " + t.id() + ")");
+      }
+      if (weights.putIfAbsent(t.source(), t.votingWeight() == null ? 1 : t.votingWeight()) == null && ours) {
+        own.add(t.id());
+      }
+    }
+    double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
+    double mine = weights.entrySet().stream().filter(w -> voices.voice(w.getKey()).equals(e.voice()))
+        .mapToDouble(Map.Entry::getValue).sum();
+    if (own.isEmpty() || !(total > 0) || !(mine > 0)) {
+      return null;
+    }
+    double share = mine / total;
+    Actor f = voices.actor(forum);
+    DecisionRule rule = f == null || f.decisionRule() == null ? DecisionRule.SIMPLE_MAJORITY : f.decisionRule();
+    String power = switch (rule) {
+      case SIMPLE_MAJORITY -> share > ForumShopping.SIMPLE_MAJORITY + EPS ? "decide a simple majority"
+          : share >= 1 - ForumShopping.SIMPLE_MAJORITY - EPS ? "block a simple majority" : null;
+      case QUALIFIED_MAJORITY -> share >= ForumShopping.QUALIFIED_MAJORITY - EPS ? "decide a qualified majority"
+          : 1 - share < ForumShopping.QUALIFIED_MAJORITY - EPS ? "block a qualified majority" : null;
+      case CONSENSUS -> share >= 1 - EPS ? "decide a consensus as its only member" : "block a consensus";
+    };
+    return power == null ? null : new ForumVote(forum, String.format(Locale.ROOT,
+        "voting weight %.2f of %.2f (%s), enough to %s on its own", mine, total, String.join(", ", own), power));
   }
 
   private static boolean coercive(Tie t) {

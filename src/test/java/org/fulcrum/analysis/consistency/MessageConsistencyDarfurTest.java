@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -66,6 +67,18 @@ class MessageConsistencyDarfurTest {
         "reversal: m-kouchner-2007-05-28 m-kouchner-2007-06-06");
     // Bush's April 2007 threat was backed: OFAC designations on 29 May 2007
     assertThat(keys(r)).doesNotContain("no-follow-through: m-bush-2007-04-18");
+    // Danforth threatened sanctions in the Council, where the US holds a veto: the Council's sanctions
+    // on the Janjaweed count with the US's own, 0.90 x 0.49 = 0.44, still 0.31 short of 0.75 (0.30
+    // and 0.45 short on the US's own ties)
+    assertThat(r.threats()).filteredOn(t -> t.message().equals("m-usa-danforth-2004-07-30")).singleElement()
+        .satisfies(t -> {
+          assertThat(t.forum()).isEqualTo("unsc");
+          assertThat(t.forumVote()).isEqualTo("a veto (tie t-usa-unsc-member)");
+          assertThat(t.levers()).containsExactly("t-usa-sdn-sanctions 0.35 x 0.95", "t-unsc-janjaweed-sanctions 0.25 x 0.95");
+          assertThat(t.deliverable()).isCloseTo(0.44, within(0.005));
+          assertThat(t.backed()).isFalse();
+        });
+    assertThat(r.asOf()).isEqualTo(DARFUR.asOf());
     // Brown's threat of 20 July 2007 is ten days old on the record's last day
     assertThat(r.pendingThreats()).extracting(ConsistencyReport.PendingThreat::message)
         .containsExactly("m-brown-2007-07-20");
@@ -96,6 +109,24 @@ class MessageConsistencyDarfurTest {
     // from late January every outside actor backs Annan's single channel
     assertThat(r.issues()).filteredOn(i -> i.issue().equals("mediation")).singleElement()
         .satisfies(i -> assertThat(i.score()).isEqualTo(1.0));
+  }
+
+  @Test
+  void rwandaAsOfItsOwnDateAndAsOfItsLastMessage() {
+    CaseFile rwanda = CODEC.read(Path.of("datasets/rwanda-1994.json"));
+    // by default as of 17 May 1994: the messages of 25 May to 15 July are not seen
+    ConsistencyReport own = review(rwanda, ConsistencyQuery.defaults());
+    assertThat(own.asOf()).isEqualTo(LocalDate.of(1994, 5, 17));
+    assertThat(own.messages()).isEqualTo(14);
+    assertThat(own.findings()).isEqualTo(5);
+    assertThat(own.score()).isEqualTo(0.589286);
+    // as of 15 July: all 21, and the four pairs with the State Department's "acts of genocide"
+    // briefing of 10 June
+    ConsistencyReport july = review(rwanda, ConsistencyQuery.defaults().withAsOf(LocalDate.of(1994, 7, 15)));
+    assertThat(july.messages()).isEqualTo(21);
+    assertThat(july.findings()).isEqualTo(9);
+    assertThat(july.score()).isEqualTo(0.488095);
+    assertThat(keys(july)).filteredOn(k -> k.contains("m-usa-shelly-1994-06-10")).hasSize(4);
   }
 
   @Test

@@ -15,6 +15,7 @@ import org.fulcrum.analysis.consistency.ConsistencyReport.Finding;
 import org.fulcrum.casefile.Actor;
 import org.fulcrum.casefile.ActorKind;
 import org.fulcrum.casefile.Channel;
+import org.fulcrum.casefile.DecisionRule;
 import org.fulcrum.casefile.Message;
 import org.fulcrum.casefile.Polarity;
 import org.fulcrum.casefile.Stance;
@@ -259,6 +260,114 @@ class MessageConsistencyTest {
         .singleElement().satisfies(t -> assertThat(t.entries().get(0).derived()).isTrue());
   }
 
+  // as of a day: the usa threatens on 2021-03-01 (intensity 0.2, within its 0.45; follow-through
+  // due 2021-05-30) and yields on 2021-06-15, after the period; no usa measure in 2021
+  static final List<Message> AS_OF = List.of(
+      msg("p1-usa-threat", "usa", "press", null, "regime", "p1", Stance.THREAT, 0.2, "2021-03-01"),
+      msg("p1-usa-yields", "usa", "press", null, "regime", "p1", Stance.ACCOMMODATION, 0.3, "2021-06-15"));
+
+  @Test
+  void asOfBeforeTheReversalTheThreatIsPendingAndNothingLaterIsUsed() {
+    var report = review(AS_OF, ConsistencyQuery.defaults().withAsOf(LocalDate.of(2021, 4, 1)));
+    // the yield of 2021-06-15 is not seen: no reversal; the period runs past 2021-04-01: pending
+    assertThat(keys(report)).isEmpty();
+    assertThat(report.messages()).isEqualTo(1);
+    assertThat(report.pendingThreats()).containsExactly(
+        new ConsistencyReport.PendingThreat("p1-usa-threat", LocalDate.of(2021, 5, 30)));
+    assertThat(report.asOf()).isEqualTo(LocalDate.of(2021, 4, 1));
+    assertThat(report.explanation()).startsWith("as of 2021-04-01: 1 coalition message(s)");
+  }
+
+  @Test
+  void asOfAfterTheReversalItIsFoundAndTheThreatWentUnanswered() {
+    Set<String> planted = Set.of("reversal: p1-usa-threat p1-usa-yields", "no-follow-through: p1-usa-threat");
+    var report = review(AS_OF, ConsistencyQuery.defaults().withAsOf(LocalDate.of(2021, 7, 1)));
+    assertThat(keys(report)).isEqualTo(planted);
+    assertThat(report.pendingThreats()).isEmpty();
+    // by default the review is as of the record's end (2024-12-31): the same answer
+    var byDefault = review(AS_OF, ConsistencyQuery.defaults());
+    assertThat(keys(byDefault)).isEqualTo(planted);
+    assertThat(byDefault.asOf()).isEqualTo(RECORD_END);
+  }
+
+  @Test
+  void aMeasureRecordedAfterTheDayReviewedIsNotYetKnown() {
+    List<Tie> ties = new ArrayList<>(TIES);
+    // usa aid to the regime, recorded as cut on 2021-05-01 (a measure within the period), and a
+    // usa sanction on the regime from 2021-04-15
+    ties.add(new Tie("usa-aid", "usa", "regime", TieType.PROVIDES_AID, 0.4, Polarity.SUPPORTIVE, Channel.ECONOMIC,
+        1.0, LocalDate.of(2018, 1, 1), LocalDate.of(2021, 5, 1), null, null, List.of("s")));
+    ties.add(tie("usa", TieType.SANCTIONS, "regime", 0.5, Polarity.HOSTILE, LocalDate.of(2021, 4, 15)));
+    var consistency = new MessageConsistency("planted", RECORD_END, ACTORS, ties, AS_OF, StanceClassifier.bundled());
+    // on 2021-04-10 neither has happened: the aid still runs, the sanction is not seen, still pending
+    var early = consistency.run(ConsistencyQuery.defaults().withAsOf(LocalDate.of(2021, 4, 10)));
+    assertThat(keys(early)).isEmpty();
+    assertThat(early.pendingThreats()).extracting(ConsistencyReport.PendingThreat::message)
+        .containsExactly("p1-usa-threat");
+    // on 2021-04-20 the sanction of 2021-04-15 answers the threat
+    var later = consistency.run(ConsistencyQuery.defaults().withAsOf(LocalDate.of(2021, 4, 20)));
+    assertThat(keys(later)).isEmpty();
+    assertThat(later.pendingThreats()).isEmpty();
+  }
+
+  // a threat made through a forum: gbr (capability 0.7, no coercive tie of its own) threatens the
+  // regime at 0.7 in the council, which sanctions the regime (0.8 x 1.0); with its veto there it can
+  // deliver 0.7 x 0.8 = 0.56, 0.14 short, within the 0.2 tolerance
+  static final Message COUNCIL_THREAT =
+      msg("f1-gbr-threat", "gbr", "unsc-statement", "council", "regime", "f1", Stance.THREAT, 0.7, "2021-02-01");
+  static final Tie COUNCIL_SANCTIONS = tie("council", TieType.SANCTIONS, "regime", 0.8, Polarity.HOSTILE,
+      LocalDate.of(2019, 1, 1));
+
+  @Test
+  void aThreatThroughAForumWhereTheSpeakerHoldsAVetoIsBacked() {
+    var report = forumReview(COUNCIL_THREAT, COUNCIL_SANCTIONS, member("gbr", "council", true, null),
+        member("usa", "council", false, null), member("patron", "council", false, null));
+    assertThat(keys(report)).isEmpty();
+    assertThat(report.threats()).singleElement().satisfies(b -> {
+      assertThat(b.backed()).isTrue();
+      assertThat(b.deliverable()).isCloseTo(0.56, within(1e-9));
+      assertThat(b.forum()).isEqualTo("council");
+      assertThat(b.forumVote()).isEqualTo("a veto (tie gbr:member-of:council)");
+      assertThat(b.levers()).containsExactly("council:sanctions:regime 0.80 x 1.00");
+    });
+  }
+
+  @Test
+  void theSameThreatWithNoForumLeverIsUnbacked() {
+    // gbr an ordinary member (1 of 3 votes: neither decides nor blocks a two-thirds majority)
+    var ordinary = forumReview(COUNCIL_THREAT, COUNCIL_SANCTIONS, member("gbr", "council", false, null),
+        member("usa", "council", false, null), member("patron", "council", false, null));
+    assertThat(keys(ordinary)).containsExactly("capability-gap: f1-gbr-threat");
+    assertThat(ordinary.issues().get(0).findings().get(0).explanation()).contains("gbr can deliver 0.00")
+        .contains("0.70 short").contains("in forum council it holds no veto and no vote that decides or blocks");
+    assertThat(ordinary.threats()).singleElement().satisfies(b -> {
+      assertThat(b.backed()).isFalse();
+      assertThat(b.forum()).isNull();
+      assertThat(b.levers()).isEmpty();
+    });
+    // not a member at all
+    assertThat(keys(forumReview(COUNCIL_THREAT, COUNCIL_SANCTIONS))).containsExactly("capability-gap: f1-gbr-threat");
+    // a veto there that had lapsed by the day of the threat
+    Tie lapsed = new Tie("gbr-council-2020", "gbr", "council", TieType.MEMBER_OF, 1.0, Polarity.SUPPORTIVE,
+        Channel.DIPLOMATIC, 1.0, null, LocalDate.of(2020, 12, 31), true, null, List.of("s"));
+    assertThat(keys(forumReview(COUNCIL_THREAT, COUNCIL_SANCTIONS, lapsed))).containsExactly("capability-gap: f1-gbr-threat");
+  }
+
+  @Test
+  void aLoanTheSpeakerCanBlockBacksItsThreat() {
+    // the bank lends to the regime (0.6 x 1.0) by a two-thirds majority of weighted votes: gbr's 0.4
+    // against the regime's patron's 0.6 blocks it (0.6 < 2/3): 0.7 x 0.6 = 0.42, 0.18 short of 0.6
+    Message threat = msg("f2-gbr-threat", "gbr", "press", "bank", "regime", "f2", Stance.THREAT, 0.6, "2021-02-01");
+    Tie loan = tie("bank", TieType.FINANCES, "regime", 0.6, Polarity.SUPPORTIVE, LocalDate.of(2019, 1, 1));
+    var blocking = forumReview(threat, loan, member("gbr", "bank", null, 0.4), member("patron", "bank", null, 0.6));
+    assertThat(keys(blocking)).isEmpty();
+    assertThat(blocking.threats().get(0).forumVote())
+        .isEqualTo("voting weight 0.40 of 1.00 (gbr:member-of:bank), enough to block a qualified majority on its own");
+    // with 0.2 of the vote the rest (0.8) passes the loan without gbr
+    var outvoted = forumReview(threat, loan, member("gbr", "bank", null, 0.2), member("patron", "bank", null, 0.8));
+    assertThat(keys(outvoted)).containsExactly("capability-gap: f2-gbr-threat");
+  }
+
   // ---- helpers ----------------------------------------------------------------------------------
 
   static Set<String> found(Scenario s) {
@@ -281,6 +390,27 @@ class MessageConsistencyTest {
 
   static Actor actor(String id, ActorKind kind, String country, double position, double capability) {
     return new Actor(id, id, kind, country, position, capability, 0.5, null, null, List.of("s"));
+  }
+
+  /**
+   * One threat reviewed as of ten days after it (its follow-through still pending), with two forums
+   * deciding by qualified majority, the council and the bank, and the given ties added to the case.
+   */
+  static ConsistencyReport forumReview(Message threat, Tie... extra) {
+    List<Actor> actors = new ArrayList<>(ACTORS);
+    actors.add(new Actor("council", "council", ActorKind.FORUM, null, 0.3, 0.8, 0.5, null,
+        DecisionRule.QUALIFIED_MAJORITY, List.of("s")));
+    actors.add(new Actor("bank", "bank", ActorKind.FORUM, null, 0.1, 0.8, 0.5, null,
+        DecisionRule.QUALIFIED_MAJORITY, List.of("s")));
+    List<Tie> ties = new ArrayList<>(TIES);
+    ties.addAll(List.of(extra));
+    return new MessageConsistency("planted", RECORD_END, actors, ties, List.of(threat), StanceClassifier.bundled())
+        .run(ConsistencyQuery.defaults().withAsOf(threat.date().plusDays(10)));
+  }
+
+  static Tie member(String member, String forum, Boolean veto, Double votingWeight) {
+    return new Tie(member + ":member-of:" + forum, member, forum, TieType.MEMBER_OF, 1.0, Polarity.SUPPORTIVE,
+        Channel.DIPLOMATIC, 1.0, null, null, veto, votingWeight, List.of("s"));
   }
 
   static Tie tie(String source, TieType type, String target, double strength, Polarity polarity, LocalDate from) {
