@@ -35,32 +35,39 @@ import org.fulcrum.casefile.Tie;
  * per unit of cost, again and again, dropping an actor for good once it no longer fits, until
  * nothing affordable adds any; evaluated lazily (CELF: J. Leskovec et al., "Cost-effective
  * outbreak detection in networks", KDD 2007), so a gain is recomputed only when it reaches the top
- * of the queue. This runs once from nothing and once started from each of the {@link #SEEDS}
- * single affordable actors that alone reach the most samples (every one on the bundled cases):
- * partial enumeration of the first pick, each start filled up to the budget. The candidate that
- * reaches the most samples is the plan. The candidates always include the two of S. Khuller, A.
- * Moss, J. Naor ("The budgeted maximum coverage problem", IPL 70(1), 1999), plain cost-benefit
- * greedy and the best single affordable actor (here with the rest of the budget filled, which only
- * adds), so the plan keeps at least (1 - 1/e) / 2 of the best affordable set's value on the
- * samples. The 1 - 1/e bound of M. Sviridenko ("A note on maximizing a submodular set function
- * subject to a knapsack constraint", Oper. Res. Lett. 32(1), 2004) needs every set of three
- * actors enumerated before the greedy, which this does not do, and is not claimed.
+ * of the queue. It runs from nothing, and started from each affordable actor (partial enumeration
+ * of the first pick) on cases of up to {@link #SEEDS} candidates, as the bundled cases are; on
+ * larger ones started from the best single actor only. Each of these runs as if the budget were
+ * the plan's, and as if it were any smaller one (see {@link #fills}); whatever budget a run leaves
+ * is then filled by the same rule. Of all
+ * these candidates the one that reaches the most samples is the plan (then the cheaper, then by
+ * ids). The candidates always include the two of S. Khuller, A. Moss, J. Naor ("The budgeted
+ * maximum coverage problem", IPL 70(1), 1999), plain cost-benefit greedy and the best single
+ * affordable actor (here with the rest of the budget filled, which only adds), so the plan keeps at
+ * least (1 - 1/e) / 2 of the best affordable set's value on the samples. The 1 - 1/e bound of M.
+ * Sviridenko ("A note on maximizing a submodular set function subject to a knapsack constraint",
+ * Oper. Res. Lett. 32(1), 2004) needs every set of three actors enumerated before the greedy, which
+ * this does not do, and is not claimed.
  *
- * <p><b>Budget.</b> Every candidate is filled, so no actor that would still add pressure on the
- * samples is left out while the budget affords it. The choice is not monotone in the budget by
- * construction: a larger budget can make a dear actor affordable early in a fill and send it down
- * another course. What keeps the plans of the bundled cases from losing pressure as the budget
- * grows (checked by a budget sweep, same seed, in {@code PlanBudgetSweepTest}) is that the fills
- * from the best singles are among the candidates at every budget that affords them, so a plan
- * that was best at a smaller budget is, once filled, still there to be kept or beaten.
+ * <p><b>Budget.</b> No plan leaves budget that would still buy an actor adding pressure on the
+ * samples. Before that last filling, the candidates for a budget hold every candidate for a smaller
+ * one (when no start's runs were cut at {@link #FILLS_PER_SEED} and the case has at most
+ * {@link #SEEDS} candidates), and the order they are kept in
+ * does not depend on the budget: so what the plan reaches on the samples never falls below what
+ * any smaller budget's candidates reached. That is not quite a proof that it never falls below a
+ * smaller budget's plan (that plan's last filling is not a candidate of the larger budget); the
+ * budget sweep of {@code PlanBudgetSweepTest} checks it on the bundled cases, same seed.
  *
  * <p><b>Measured pressure.</b> The plan's expected pressure is measured on fresh samples (another
- * seed), so its interval is not biased by the choice. Only the chosen set is measured: measuring
- * every candidate on the fresh samples and keeping the best would bring the bias back. So two
- * plans of nearly equal value on the selection samples can measure in the other order, by less
- * than the sampling error.
+ * seed), so its interval is not biased by the choice. The fresh samples do not depend on the plan
+ * (common random numbers): a plan that holds another reaches every sample that one reaches, so its
+ * measure is never lower. Only the chosen set is measured: measuring every candidate on the fresh
+ * samples and keeping the best would bring the bias back. So when a larger budget changes course to
+ * other actors that reach a little more on the selection samples, the fresh samples can rank the
+ * two plans the other way, by less than the sampling error.
  *
- * <p><b>Complexity.</b> With k = min(SEEDS, affordable actors) + 1 fills, O(k x (n log n + R))
+ * <p><b>Complexity.</b> With k the number of runs (at most (SEEDS + 1) x FILLS_PER_SEED, each
+ * topped up once, on cases of up to SEEDS candidates; 2 on larger ones), O(k x (n log n + R))
  * for n actors and R the total size of the samples, besides drawing them.
  *
  * <p><b>Default cost.</b> An actor the query gives no cost for costs {@link #baseCost} for its kind
@@ -74,16 +81,18 @@ public final class EngagementPlanner {
   static final int NEXT_BEST = 5;
 
   /**
-   * How many single actors, those that alone reach the most samples, each start a greedy fill of
-   * their own. Every affordable actor does on cases of up to this many candidates (the bundled
-   * cases have fewer); on the 100,000-actor benchmark graph starting from every one would cost a
-   * full greedy run per actor.
+   * Up to this many candidates (actors with a cost that reach some sample), every affordable one
+   * starts a greedy of its own, each also run as if the budget were any smaller one. On larger
+   * cases only Khuller et al.'s two run: plain greedy and the best single actor, filled. On the
+   * 100,000-actor benchmark graph (every actor a candidate) a run costs a pass over a queue of
+   * 100,000 actors, and 64 starts with up to 20 smaller budgets each took over nine minutes (on a
+   * loaded two-core machine; the two runs: 13 s). The bundled cases have at most 88 actors.
    */
-  static final int SEEDS = 64;
+  static final int SEEDS = 128;
 
   /**
-   * At most this many fills per starting point: the fill to the budget, then to the largest budget
-   * below its cost, and so on (see {@link #fills}).
+   * At most this many runs per start: as if the budget were the plan's, then the largest budget
+   * below that run's cost, and so on (see {@link #fills}).
    */
   static final int FILLS_PER_SEED = 64;
 
@@ -394,13 +403,12 @@ public final class EngagementPlanner {
   }
 
   /**
-   * The best candidate, in {@link Selection#BETTER_FIRST} order, of the greedy fills started from
-   * nothing and from each seed (the {@link #SEEDS} actors that alone reach the most samples, of
-   * those the budget affords, and the best affordable single actor), each filled to the budget and
-   * to every smaller budget: see {@link #fills}. The candidates for a budget hold those for any
-   * smaller one whenever no seed's list of fills was cut at {@link #FILLS_PER_SEED} and the best
-   * affordable single is one of the top seeds (on every case of up to {@link #SEEDS} candidates),
-   * so the value on the samples cannot fall as the budget grows.
+   * The best candidate, in {@link Selection#BETTER_FIRST} order, of the greedy runs started from
+   * nothing and from each affordable actor (on a case of more than {@link #SEEDS} candidates: from
+   * the best affordable single only), each run as if the budget were this one and any smaller one
+   * (see {@link #fills}), then topped up to this budget. Before the topping up, the candidates for
+   * a budget hold those for any smaller one whenever no start's runs were cut at
+   * {@link #FILLS_PER_SEED} and the case has at most {@link #SEEDS} candidates.
    */
   static Choice choose(Samples rr, double[] cost, double budget) {
     int n = cost.length;
@@ -415,20 +423,18 @@ public final class EngagementPlanner {
     Integer[] byRatio = Arrays.stream(candidates).filter(v -> cost[v] <= budget)
         .sorted(Comparator.comparingDouble((Integer v) -> -gain[v] / cost[v]).thenComparingInt(v -> v))
         .toArray(Integer[]::new);
+    boolean enumerate = byGain.length <= SEEDS;
     Set<Integer> seeds = new LinkedHashSet<>();
     seeds.add(-1);
-    for (int i = 0; i < Math.min(SEEDS, byGain.length); i++) {
-      if (cost[byGain[i]] <= budget) {
-        seeds.add(byGain[i]);
-      }
-    }
-    Arrays.stream(byGain).filter(v -> cost[v] <= budget).findFirst().ifPresent(seeds::add);
+    Arrays.stream(byGain).filter(v -> cost[v] <= budget).limit(enumerate ? SEEDS : 1)
+        .forEach(seeds::add);
+    int perSeed = enumerate ? FILLS_PER_SEED : 1;
     Map<List<Integer>, Integer> seen = new HashMap<>();
     Selection best = null;
     int bestSeed = -1;
     double firstBudget = budget;
     for (int seed : seeds) {
-      for (Selection s : fills(rr, gain, cost, budget, byRatio, seed)) {
+      for (Selection s : fills(rr, gain, cost, budget, byRatio, seed, perSeed)) {
         // a fill for a smaller budget gets the rest of this one filled, by the same rule
         Selection filled = s.budget() == budget ? s
             : costBenefitGreedy(rr, gain, cost, budget, byRatio, s.picks());
@@ -445,16 +451,16 @@ public final class EngagementPlanner {
 
   /**
    * The distinct greedy fills from {@code seed} over every budget up to {@code budget}, most
-   * expensive first, at most {@link #FILLS_PER_SEED}. A fill of cost c is also the fill for every
+   * expensive first, at most {@code most}. A fill of cost c is also the fill for every
    * budget from c up to the one it was filled to (a smaller budget still affords each pick when it
    * is taken, and affords nothing a larger one did not); below c the first pick that no longer fits
    * changes the course, so the next fill is the one for the largest budget below c.
    */
   static List<Selection> fills(Samples rr, int[] gain, double[] cost, double budget,
-      Integer[] byRatio, int seed) {
+      Integer[] byRatio, int seed, int most) {
     List<Selection> out = new ArrayList<>();
     double b = budget;
-    while (out.size() < FILLS_PER_SEED && (seed < 0 ? b >= 0 : cost[seed] <= b)) {
+    while (out.size() < most && (seed < 0 ? b >= 0 : cost[seed] <= b)) {
       Selection s = costBenefitGreedy(rr, gain, cost, b, byRatio, seed < 0 ? List.of() : List.of(seed));
       out.add(s);
       if (s.picks().isEmpty()) {
