@@ -381,9 +381,10 @@ public final class EngagementPlanner {
   /**
    * The candidate kept, where its greedy started ({@code seed} -1: from nothing, else the actor
    * taken first), the budget its greedy first ran to (the plan's budget, or a smaller one whose
-   * fill was then topped up), and how many distinct candidates were compared.
+   * fill was then topped up), how many distinct candidates were compared, and whether every
+   * affordable actor started one.
    */
-  record Choice(Selection best, int seed, double firstBudget, int candidates) {
+  record Choice(Selection best, int seed, double firstBudget, int candidates, boolean everyStart) {
     String describe(LeverageGraph graph) {
       if (best.picks().isEmpty()) {
         return "none: no actor the budget affords reaches any weighted target-group actor";
@@ -395,9 +396,9 @@ public final class EngagementPlanner {
           : String.format(Locale.ROOT, "%s as if the budget were %.2f, then the same with the rest of"
               + " the budget", rule, firstBudget);
       String compared = candidates == 1 ? "" : String.format(Locale.ROOT,
-          "; of the %d plans compared (built the same way, from nothing or started from one of the"
-              + " single actors that reach the most, as if the budget were this one or any smaller"
-              + " one), it reaches the most", candidates);
+          "; of the %d plans compared (built the same way, from nothing or started from %s, as if"
+              + " the budget were this one or any smaller one), it reaches the most", candidates,
+          everyStart ? "each affordable actor" : "the single actor that reaches the most");
       return start + course + ", until nothing the budget still affords adds any" + compared;
     }
   }
@@ -446,7 +447,7 @@ public final class EngagementPlanner {
         }
       }
     }
-    return new Choice(best, bestSeed, firstBudget, seen.size());
+    return new Choice(best, bestSeed, firstBudget, seen.size(), enumerate);
   }
 
   /**
