@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,18 +128,24 @@ public final class LeverageGraph {
 
   /**
    * A snapshot of the given actors and of the ties valid on {@code asOf} ({@code null}: all ties).
+   * Actors are indexed in order of id and ties in order of id, whatever order they are given in:
+   * samplers and every tie-break by index then see one canonical order, so the same seed gives the
+   * same answer however the store returned the case. (Sorting is linear on input already in that
+   * order; on large cases the ties are sorted in parallel.)
    *
    * @throws IllegalArgumentException if a tie names an actor that is not given
    */
   public static LeverageGraph of(String caseId, LocalDate asOf, Collection<Actor> actors,
       Collection<Tie> ties) {
-    List<Tie> valid = new ArrayList<>(ties.size());
-    for (Tie t : ties) {
-      if (asOf == null || t.validOn(asOf)) {
-        valid.add(t);
-      }
+    Tie[] valid = ties.stream().filter(t -> asOf == null || t.validOn(asOf)).toArray(Tie[]::new);
+    Actor[] sorted = actors.toArray(Actor[]::new);
+    Arrays.sort(sorted, Comparator.comparing(Actor::id));
+    if (valid.length >= PARALLEL_TIES) {
+      Arrays.parallelSort(valid, Comparator.comparing(Tie::id));
+    } else {
+      Arrays.sort(valid, Comparator.comparing(Tie::id));
     }
-    return new LeverageGraph(caseId, asOf, new ArrayList<>(actors), valid);
+    return new LeverageGraph(caseId, asOf, Arrays.asList(sorted), Arrays.asList(valid));
   }
 
   private static byte ordinal(Enum<?> value) {

@@ -33,24 +33,33 @@ class DarfurEngagementTest {
     assertThat(plan.picks().get(0).cost()).isCloseTo(3 / 0.9, within(1e-9)); // a forum, US access 0.9
     assertThat(plan.picks().get(1).cost()).isCloseTo(3 / 0.567, within(1e-3)); // a state, access 0.567
     assertThat(plan.totalWeight()).isEqualTo(88.0);
-    // sampled (10,000 samples, seed 42): 15.21, 95% interval 14.57 to 15.87; 1,000,000 samples of
-    // the red team's independent estimator put the exact value at 15.23 (standard error 0.03)
-    assertThat(plan.expectedPressure()).isCloseTo(15.21, within(0.05));
+    // measured on 10,000 fresh samples (seed 42, actors and ties in order of id): 15.07, 95%
+    // interval 14.44 to 15.74; 1,000,000 samples of the red team's independent estimator put the
+    // exact value at 15.23 (standard error 0.03), inside that interval
+    assertThat(plan.expectedPressure()).isCloseTo(15.07, within(0.05));
+    assertThat(plan.low()).isLessThan(15.23);
+    assertThat(plan.high()).isGreaterThan(15.23);
     // China would add much but costs 3 / 0.225: more than is left
     assertThat(plan.nextBest()).extracting(EngagementPlanner.Alternative::id).contains("chn");
   }
 
   @Test
-  void bashirsBestAnswerIsToTakeTheMatterToTheAfricanUnionAndChinaIsTheHedge() {
+  void bashirsBestAnswerIsToLeanOnEgyptWithTheAfricanUnionANearSecondAndLibyaIsTheHedge() {
     var plan = new EngagementPlanner(darfur).plan(US_BUDGET_10);
     var answer = new RedTeam(darfur).respond(US_BUDGET_10,
         plan.picks().stream().map(EngagementPlanner.Pick::id).toList(), "bashir");
-    assertThat(answer.best().kind()).isEqualTo("shop-to-forum");
-    assertThat(answer.best().actor()).isEqualTo("au");
-    assertThat(answer.best().removed()).isCloseTo(6.15, within(0.01));
+    // 10,000 samples, seed 42, actors and ties in order of id: leaning on Egypt removes 6.22 of
+    // the plan's pressure, taking the matter to the African Union 6.02, within sampling error of
+    // each other (stored in file order, the same seed had put the AU first at 6.15)
+    assertThat(answer.best().kind()).isEqualTo("lean-on-patron");
+    assertThat(answer.best().actor()).isEqualTo("egy");
+    assertThat(answer.best().removed()).isCloseTo(6.22, within(0.01));
+    assertThat(answer.moves().get(1).kind()).isEqualTo("shop-to-forum");
+    assertThat(answer.moves().get(1).actor()).isEqualTo("au");
+    assertThat(answer.moves().get(1).removed()).isCloseTo(6.02, within(0.01));
     assertThat(answer.moves()).extracting(RedTeam.Move::actor).contains("egy", "arab-league");
     assertThat(answer.moves()).allSatisfy(m -> assertThat(m.removed()).isGreaterThanOrEqualTo(0));
-    assertThat(answer.hedge().id()).isEqualTo("chn");
+    assertThat(answer.hedge().id()).isEqualTo("lby"); // restores 8.80 after Egypt's move, costs 3 / 0.18
     assertThat(answer.hedge().fitsBudget()).isFalse();
     assertThat(answer.hedge().pressureWithHedge()).isGreaterThan(answer.best().pressureAfter());
   }

@@ -274,8 +274,9 @@ class LeverageApiIT {
     assertThat(pick.get("tools").toString()).contains("military").contains("cooperative");
     // exact: chn reaches sdn with 0.56 and militia with 0.56 x 0.63
     double exact = 0.56 + 0.56 * 0.63;
-    assertThat(a.json().get("low").asDouble()).isLessThanOrEqualTo(exact);
-    assertThat(a.json().get("high").asDouble()).isGreaterThanOrEqualTo(exact);
+    // seed 42, 10,000 samples: 0.8928 [0.8734, 0.9123], 2.0 standard errors (0.0100) below the
+    // exact value; over seeds 1 to 200 the mean is 0.9127 and 8 of the 95% intervals miss it
+    assertThat(a.json().get("expectedPressure").asDouble()).isCloseTo(exact, within(3 * 0.0100));
     assertThat(a.json().get("guarantee").asString()).contains("0.316");
     assertThat(a.json().get("totalWeight").asDouble()).isEqualTo(2.0);
 
