@@ -109,8 +109,12 @@ final class PatronShields {
       int head = pool.stream().min(Comparator.comparing((Integer v) -> graph.actor(v).kind() != ActorKind.STATE)
           .thenComparing(Comparator.comparingDouble(this::partShield).reversed())
           .thenComparing(v -> graph.actor(v).id())).orElseThrow();
-      parts.put(head, withTies);
-      withTies.forEach(p -> patronOf.put(p, head));
+      // the patron's own actor first (its state), then its parts by shield: the order they are read in
+      List<Integer> ordered = withTies.stream().sorted(Comparator.comparing((Integer v) -> v != head)
+          .thenComparing(Comparator.comparingDouble(this::partShield).reversed())
+          .thenComparing(v -> graph.actor(v).id())).toList();
+      parts.put(head, ordered);
+      ordered.forEach(p -> patronOf.put(p, head));
     }
   }
 

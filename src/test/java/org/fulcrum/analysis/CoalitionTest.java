@@ -216,8 +216,9 @@ class CoalitionTest {
     assertThat(r.totalShield()).isCloseTo(1.0, within(1e-12));
     assertThat(r.patrons()).singleElement().satisfies(p -> {
       assertThat(p.id()).isEqualTo("s");
-      assertThat(p.parts()).extracting(PatronAnalysis.Part::id).containsExactly("m", "s-army");
-      assertThat(p.parts()).extracting(PatronAnalysis.Part::shieldShare).containsExactly(0.35, 0.65);
+      // the parts by shield, largest first
+      assertThat(p.parts()).extracting(PatronAnalysis.Part::id).containsExactly("s-army", "m");
+      assertThat(p.parts()).extracting(PatronAnalysis.Part::shieldShare).containsExactly(0.65, 0.35);
     });
   }
 
