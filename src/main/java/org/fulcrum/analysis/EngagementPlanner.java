@@ -5,17 +5,13 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.TreeMap;
-import java.util.stream.IntStream;
 import org.fulcrum.casefile.Actor;
 import org.fulcrum.casefile.ActorKind;
 import org.fulcrum.casefile.TargetGroup;
@@ -37,9 +33,9 @@ import org.fulcrum.casefile.Tie;
  * nothing affordable adds any; evaluated lazily (CELF: J. Leskovec et al., "Cost-effective
  * outbreak detection in networks", KDD 2007), so a gain is recomputed only when it reaches the top
  * of the queue. It runs from nothing, and started from each affordable actor (partial enumeration
- * of the first pick) on cases of up to {@link #SEEDS} candidates, as the bundled cases are; on
+ * of the first pick) on cases of up to {@link BudgetedSelection#SEEDS} candidates, as the bundled cases are; on
  * larger ones started from the best single actor only. Each of these runs as if the budget were
- * the plan's, and as if it were any smaller one (see {@link #fills}); whatever budget a run leaves
+ * the plan's, and as if it were any smaller one (see {@link BudgetedSelection#fills}); whatever budget a run leaves
  * is then filled by the same rule. Of all
  * these candidates the one that reaches the most samples is the plan (then the cheaper, then by
  * ids). The candidates always include the two of S. Khuller, A. Moss, J. Naor ("The budgeted
@@ -52,8 +48,8 @@ import org.fulcrum.casefile.Tie;
  *
  * <p><b>Budget.</b> No plan leaves budget that would still buy an actor adding pressure on the
  * samples. Before that last filling, the candidates for a budget hold every candidate for a smaller
- * one (when no start's runs were cut at {@link #FILLS_PER_SEED} and the case has at most
- * {@link #SEEDS} candidates), and the order they are kept in
+ * one (when no start's runs were cut at {@link BudgetedSelection#FILLS_PER_SEED} and the case has at most
+ * {@link BudgetedSelection#SEEDS} candidates), and the order they are kept in
  * does not depend on the budget: so what the plan reaches on the samples never falls below what
  * any smaller budget's candidates reached. That is not quite a proof that it never falls below a
  * smaller budget's plan (that plan's last filling is not a candidate of the larger budget); the
@@ -81,21 +77,6 @@ public final class EngagementPlanner {
   /** How many unchosen actors the answer lists with what they would have added. */
   static final int NEXT_BEST = 5;
 
-  /**
-   * Up to this many candidates (actors with a cost that reach some sample), every affordable one
-   * starts a greedy of its own, each also run as if the budget were any smaller one. On larger
-   * cases only Khuller et al.'s two run: plain greedy and the best single actor, filled. On the
-   * 100,000-actor benchmark graph (every actor a candidate) a run costs a pass over a queue of
-   * 100,000 actors, and 64 starts with up to 20 smaller budgets each took over nine minutes (on a
-   * loaded two-core machine; the two runs: 13 s). The bundled cases have at most 88 actors.
-   */
-  static final int SEEDS = 128;
-
-  /**
-   * At most this many runs per start: as if the budget were the plan's, then the largest budget
-   * below that run's cost, and so on (see {@link #fills}).
-   */
-  static final int FILLS_PER_SEED = 64;
 
   public static final String GUARANTEE = "The picks are worth at least (1 - 1/e) / 2 = 0.316 of the best"
       + " affordable set's expected pressure on the same samples: the plans compared include"
@@ -106,11 +87,16 @@ public final class EngagementPlanner {
       + " high.";
 
   private final LeverageGraph graph;
-  private final ReverseReachableSampler sampler;
+  private final PlanSamples samples;
 
   public EngagementPlanner(LeverageGraph graph) {
     this.graph = Objects.requireNonNull(graph, "graph");
-    this.sampler = ReverseReachableSampler.of(graph);
+    this.samples = new PlanSamples(graph, ReverseReachableSampler.of(graph));
+  }
+
+  /** Draws the selection samples of a query: see {@link PlanSamples#draw}. */
+  PlanSamples.Samples draw(double[] weight, int count, long seed) {
+    return samples.draw(weight, count, seed);
   }
 
   /** One engaged actor, in the order chosen. */
@@ -155,8 +141,8 @@ public final class EngagementPlanner {
           GUARANTEE, List.of());
     }
 
-    Samples rr = draw(weight, query.samples(), query.seed());
-    Choice choice = choose(rr, cost, query.budget());
+    PlanSamples.Samples rr = samples.draw(weight, query.samples(), query.seed());
+    BudgetedSelection.Choice choice = BudgetedSelection.choose(rr, cost, query.budget());
     List<Integer> chosen = choice.best().picks();
     List<Integer> gains = choice.best().gains();
 
@@ -173,7 +159,7 @@ public final class EngagementPlanner {
       picks.add(pick(v, cost[v], query.costs().containsKey(graph.actor(v).id()), gains.get(i) * scale,
           cumulative, access, weight));
     }
-    double[] measured = measure(inPlan, weight, query.samples(), query.seed() ^ 0x5DEECE66DL);
+    double[] measured = samples.measure(inPlan, weight, query.samples(), query.seed() ^ 0x5DEECE66DL);
     return new Plan(query.engager(), query.budget(), spent, groups, totalWeight, costRule,
         List.copyOf(picks), measured[0], measured[1], measured[2], query.samples(), query.seed(),
         choice.describe(graph), GUARANTEE, nextBest(rr, inPlan, cost, choice.best().left(), scale));
@@ -185,13 +171,13 @@ public final class EngagementPlanner {
    */
   double[] sampleValues(PlanQuery query, List<? extends Collection<String>> sets) {
     double[] weight = weights(query.groupWeights());
-    Samples rr = draw(weight, query.samples(), query.seed());
+    PlanSamples.Samples rr = samples.draw(weight, query.samples(), query.seed());
     double total = Arrays.stream(weight).sum();
     double[] out = new double[sets.size()];
     for (int k = 0; k < out.length; k++) {
       Set<Integer> set = new LinkedHashSet<>();
       sets.get(k).forEach(id -> set.add(graph.require(id, "sets")));
-      out[k] = total * coverage(rr, set) / query.samples();
+      out[k] = total * BudgetedSelection.coverage(rr, set) / query.samples();
     }
     return out;
   }
@@ -235,335 +221,7 @@ public final class EngagementPlanner {
     return weight;
   }
 
-  // ---- samples ------------------------------------------------------------------------------
-
-  /** Reverse-reachable sets, and for every actor the sets it is in. */
-  record Samples(int count, int[] memberStart, int[] members, int[] setStart, int[] sets) {
-    int setsOfStart(int v) {
-      return setStart[v];
-    }
-
-    int setsOfEnd(int v) {
-      return setStart[v + 1];
-    }
-  }
-
-  /** Picks sample roots in proportion to the actors' weights. */
-  static final class Roots {
-    private final double[] weight;
-    private final double[] cumulative;
-    private final double total;
-
-    Roots(double[] weight) {
-      this.weight = weight;
-      cumulative = new double[weight.length];
-      double sum = 0;
-      for (int v = 0; v < weight.length; v++) {
-        sum += weight[v];
-        cumulative[v] = sum;
-      }
-      total = sum;
-    }
-
-    double total() {
-      return total;
-    }
-
-    /** The actor owning a uniform point of [0, W): the first whose running weight sum exceeds it. */
-    int pick(SplittableRandom random) {
-      double x = random.nextDouble() * total;
-      int lo = 0;
-      int hi = cumulative.length - 1;
-      while (lo < hi) {
-        int mid = (lo + hi) >>> 1;
-        if (cumulative[mid] > x) {
-          hi = mid;
-        } else {
-          lo = mid + 1;
-        }
-      }
-      while (weight[lo] == 0 && lo > 0) { // x rounded up to W: take the last weighted actor
-        lo--;
-      }
-      return lo;
-    }
-  }
-
-  /** Draws samples with roots picked in proportion to their weight. */
-  Samples draw(double[] weight, int samples, long seed) {
-    int n = graph.actorCount();
-    Roots roots = new Roots(weight);
-    SplittableRandom random = new SplittableRandom(seed);
-    ReverseReachableSampler.Walker walker = sampler.walker();
-    int[] queue = walker.queue;
-    int[] memberStart = new int[samples + 1];
-    int[] members = new int[Math.max(16, samples * 4)];
-    int[] perActor = new int[n + 1];
-    int size = 0;
-    for (int s = 0; s < samples; s++) {
-      int root = roots.pick(random);
-      int reached = walker.sample(root, random);
-      if (size + reached > members.length) {
-        members = Arrays.copyOf(members, Math.max(members.length * 2, size + reached));
-      }
-      System.arraycopy(queue, 0, members, size, reached);
-      for (int i = 0; i < reached; i++) {
-        perActor[queue[i] + 1]++;
-      }
-      size += reached;
-      memberStart[s + 1] = size;
-    }
-    for (int v = 1; v <= n; v++) {
-      perActor[v] += perActor[v - 1];
-    }
-    int[] sets = new int[size];
-    int[] fill = Arrays.copyOf(perActor, n);
-    for (int s = 0; s < samples; s++) {
-      for (int i = memberStart[s]; i < memberStart[s + 1]; i++) {
-        sets[fill[members[i]]++] = s;
-      }
-    }
-    return new Samples(samples, memberStart, Arrays.copyOf(members, size), perActor, sets);
-  }
-
-  /**
-   * f(S) on fresh samples: estimate, low, high (95% Wilson interval on the hit share, times W).
-   * Common random numbers: the samples do not depend on S (see the loop), so plans measured with
-   * the same seed are compared on the same worlds.
-   */
-  double[] measure(boolean[] inPlan, double[] weight, int samples, long seed) {
-    int n = graph.actorCount();
-    Roots roots = new Roots(weight);
-    double sum = roots.total();
-    SplittableRandom worlds = new SplittableRandom(seed);
-    ReverseReachableSampler.Walker walker = sampler.walker();
-    int hits = 0;
-    for (int s = 0; s < samples; s++) {
-      // one generator per sample, split off whatever the last walk used: sample s is the same
-      // root and the same random world for every plan measured with this seed, so a plan that
-      // holds another hits every sample that one hits
-      SplittableRandom random = worlds.split();
-      int root = roots.pick(random);
-      if (walker.sample(root, random, inPlan) < 0) {
-        hits++;
-      }
-    }
-    double[] interval = ReverseReachableInfluence.wilson(hits, samples);
-    return new double[] {sum * hits / samples, sum * interval[0], sum * interval[1]};
-  }
-
-  // ---- selection ----------------------------------------------------------------------------
-
-  /**
-   * A candidate plan on the samples: its picks in the order taken, the samples each newly hit, how
-   * many samples it hits in all, what it costs (summed pick by pick, as taken), and the budget it
-   * was filled to.
-   */
-  record Selection(List<Integer> picks, List<Integer> gains, int covered, double spent,
-      double budget) {
-    double left() {
-      return budget - spent;
-    }
-
-    /**
-     * The order in which candidates are kept: more samples hit first, then the cheaper (the one
-     * a smaller budget already afforded), then by picks. It does not depend on the budget.
-     */
-    static final Comparator<Selection> BETTER_FIRST = Comparator
-        .comparingInt((Selection s) -> -s.covered()).thenComparingDouble(Selection::spent)
-        .thenComparing(s -> s.picks().stream().sorted().toList(), EngagementPlanner::lexicographic);
-  }
-
-  private static int lexicographic(List<Integer> a, List<Integer> b) {
-    for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-      int c = Integer.compare(a.get(i), b.get(i));
-      if (c != 0) {
-        return c;
-      }
-    }
-    return Integer.compare(a.size(), b.size());
-  }
-
-  /**
-   * The candidate kept, where its greedy started ({@code seed} -1: from nothing, else the actor
-   * taken first), the budget its greedy first ran to (the plan's budget, or a smaller one whose
-   * fill was then topped up), how many distinct candidates were compared, and whether every
-   * affordable actor started one.
-   */
-  record Choice(Selection best, int seed, double firstBudget, int candidates, boolean everyStart) {
-    String describe(LeverageGraph graph) {
-      if (best.picks().isEmpty()) {
-        return "none: no actor the budget affords reaches any weighted target-group actor";
-      }
-      String start = seed < 0 ? "" : "started from " + graph.actor(seed).name() + ", then ";
-      String rule = "each time the affordable actor that adds the most expected pressure per unit of"
-          + " cost";
-      String course = firstBudget == best.budget() ? rule
-          : String.format(Locale.ROOT, "%s as if the budget were %.2f, then the same with the rest of"
-              + " the budget", rule, firstBudget);
-      String compared = candidates == 1 ? "" : String.format(Locale.ROOT,
-          "; of the %d plans compared (built the same way, from nothing or started from %s, as if"
-              + " the budget were this one or any smaller one), it reaches the most", candidates,
-          everyStart ? "each affordable actor" : "the single actor that reaches the most");
-      return start + course + ", until nothing the budget still affords adds any" + compared;
-    }
-  }
-
-  /**
-   * The best candidate, in {@link Selection#BETTER_FIRST} order, of the greedy runs started from
-   * nothing and from each affordable actor (on a case of more than {@link #SEEDS} candidates: from
-   * the best affordable single only), each run as if the budget were this one and any smaller one
-   * (see {@link #fills}), then topped up to this budget. Before the topping up, the candidates for
-   * a budget hold those for any smaller one whenever no start's runs were cut at
-   * {@link #FILLS_PER_SEED} and the case has at most {@link #SEEDS} candidates.
-   */
-  static Choice choose(Samples rr, double[] cost, double budget) {
-    int n = cost.length;
-    int[] gain = new int[n];
-    for (int v = 0; v < n; v++) {
-      gain[v] = rr.setsOfEnd(v) - rr.setsOfStart(v);
-    }
-    Integer[] candidates = IntStream.range(0, n).filter(v -> !Double.isInfinite(cost[v]) && gain[v] > 0)
-        .boxed().toArray(Integer[]::new);
-    Integer[] byGain = candidates.clone();
-    Arrays.sort(byGain, Comparator.comparingInt((Integer v) -> -gain[v]).thenComparingInt(v -> v));
-    Integer[] byRatio = Arrays.stream(candidates).filter(v -> cost[v] <= budget)
-        .sorted(Comparator.comparingDouble((Integer v) -> -gain[v] / cost[v]).thenComparingInt(v -> v))
-        .toArray(Integer[]::new);
-    boolean enumerate = byGain.length <= SEEDS;
-    Set<Integer> seeds = new LinkedHashSet<>();
-    seeds.add(-1);
-    Arrays.stream(byGain).filter(v -> cost[v] <= budget).limit(enumerate ? SEEDS : 1)
-        .forEach(seeds::add);
-    int perSeed = enumerate ? FILLS_PER_SEED : 1;
-    Map<List<Integer>, Integer> seen = new HashMap<>();
-    Selection best = null;
-    int bestSeed = -1;
-    double firstBudget = budget;
-    for (int seed : seeds) {
-      for (Selection s : fills(rr, gain, cost, budget, byRatio, seed, perSeed)) {
-        // a fill for a smaller budget gets the rest of this one filled, by the same rule
-        Selection filled = s.budget() == budget ? s
-            : costBenefitGreedy(rr, gain, cost, budget, byRatio, s.picks());
-        if (seen.putIfAbsent(filled.picks().stream().sorted().toList(), seed) == null
-            && (best == null || Selection.BETTER_FIRST.compare(filled, best) < 0)) {
-          best = filled;
-          bestSeed = seed;
-          firstBudget = s.budget();
-        }
-      }
-    }
-    return new Choice(best, bestSeed, firstBudget, seen.size(), enumerate);
-  }
-
-  /**
-   * The distinct greedy fills from {@code seed} over every budget up to {@code budget}, most
-   * expensive first, at most {@code most}. A fill of cost c is also the fill for every
-   * budget from c up to the one it was filled to (a smaller budget still affords each pick when it
-   * is taken, and affords nothing a larger one did not); below c the first pick that no longer fits
-   * changes the course, so the next fill is the one for the largest budget below c.
-   */
-  static List<Selection> fills(Samples rr, int[] gain, double[] cost, double budget,
-      Integer[] byRatio, int seed, int most) {
-    List<Selection> out = new ArrayList<>();
-    double b = budget;
-    while (out.size() < most && (seed < 0 ? b >= 0 : cost[seed] <= b)) {
-      Selection s = costBenefitGreedy(rr, gain, cost, b, byRatio, seed < 0 ? List.of() : List.of(seed));
-      out.add(s);
-      if (s.picks().isEmpty()) {
-        break;
-      }
-      b = Math.nextDown(s.spent());
-    }
-    return out;
-  }
-
-  /**
-   * Lazy cost-benefit greedy (CELF): stale gains are recomputed only when they reach the top of
-   * the queue. Takes the {@code start} picks first, then, while anything affordable adds
-   * samples, the actor with the most new samples per unit of cost; one that no longer fits is
-   * dropped for good (the budget only shrinks), so the budget is filled. An actor fits if the cost
-   * so far plus its own is at most the budget, summed in the order taken, so that filling to a
-   * plan's own cost gives that plan again. {@code byRatio}: the actors by falling initial gain per
-   * cost (those that cost more than the budget may be left out), so the queue is built in linear
-   * time.
-   */
-  static Selection costBenefitGreedy(Samples rr, int[] gain, double[] cost, double budget,
-      Integer[] byRatio, List<Integer> start) {
-    int n = gain.length;
-    int[] fresh = new int[n]; // how many picks there were when current[v] was last computed
-    int[] current = Arrays.copyOf(gain, n);
-    PriorityQueue<Integer> queue = new PriorityQueue<>(Math.max(1, byRatio.length), Comparator
-        .comparingDouble((Integer v) -> -current[v] / cost[v]).thenComparingInt(v -> v));
-    for (Integer v : byRatio) {
-      if (cost[v] <= budget) {
-        queue.add(v); // in heap order already: each add stops at once
-      }
-    }
-    boolean[] covered = new boolean[rr.count()];
-    List<Integer> picks = new ArrayList<>();
-    List<Integer> gains = new ArrayList<>();
-    double spent = 0;
-    int total = 0;
-    for (int v : start) {
-      int g = 0;
-      for (int i = rr.setsOfStart(v); i < rr.setsOfEnd(v); i++) {
-        if (!covered[rr.sets()[i]]) {
-          covered[rr.sets()[i]] = true;
-          g++;
-        }
-      }
-      picks.add(v);
-      gains.add(g);
-      total += g;
-      spent += cost[v];
-    }
-    while (!queue.isEmpty()) {
-      int v = queue.poll();
-      if (spent + cost[v] > budget) {
-        continue; // never affordable again: the budget only shrinks
-      }
-      if (fresh[v] != picks.size()) {
-        int g = 0;
-        for (int i = rr.setsOfStart(v); i < rr.setsOfEnd(v); i++) {
-          if (!covered[rr.sets()[i]]) {
-            g++;
-          }
-        }
-        current[v] = g;
-        fresh[v] = picks.size();
-        if (g > 0) {
-          queue.add(v);
-        }
-        continue;
-      }
-      picks.add(v);
-      gains.add(current[v]);
-      total += current[v];
-      spent += cost[v];
-      for (int i = rr.setsOfStart(v); i < rr.setsOfEnd(v); i++) {
-        covered[rr.sets()[i]] = true;
-      }
-    }
-    return new Selection(List.copyOf(picks), List.copyOf(gains), total, spent, budget);
-  }
-
-  /** How many samples the set hits: the objective on the samples, in sample units. */
-  static int coverage(Samples rr, Set<Integer> set) {
-    boolean[] covered = new boolean[rr.count()];
-    int total = 0;
-    for (int v : set) {
-      for (int i = rr.setsOfStart(v); i < rr.setsOfEnd(v); i++) {
-        if (!covered[rr.sets()[i]]) {
-          covered[rr.sets()[i]] = true;
-          total++;
-        }
-      }
-    }
-    return total;
-  }
-
-  private List<Alternative> nextBest(Samples rr, boolean[] inPlan, double[] cost, double left,
+  private List<Alternative> nextBest(PlanSamples.Samples rr, boolean[] inPlan, double[] cost, double left,
       double scale) {
     boolean[] covered = new boolean[rr.count()];
     for (int v = 0; v < inPlan.length; v++) {

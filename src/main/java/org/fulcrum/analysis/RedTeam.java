@@ -155,7 +155,7 @@ public final class RedTeam {
     for (String id : plan) {
       inPlan[graph.require(id, "plan")] = true;
     }
-    EngagementPlanner.Roots roots = new EngagementPlanner.Roots(weight);
+    PlanSamples.Roots roots = new PlanSamples.Roots(weight);
     double total = roots.total();
     SplittableRandom random = new SplittableRandom(query.seed());
     int[] visited = new int[n];

@@ -134,12 +134,12 @@ class EngagementPlannerTest {
         continue;
       }
       var plan = planner.plan(query);
-      EngagementPlanner.Samples rr = planner.draw(planner.weights(query.groupWeights()), 500, seed);
+      PlanSamples.Samples rr = planner.draw(planner.weights(query.groupWeights()), 500, seed);
       Set<Integer> chosen = new HashSet<>();
       plan.picks().forEach(p -> chosen.add(g.indexOf(p.id()).orElseThrow()));
       assertThat(plan.picks().stream().mapToDouble(EngagementPlanner.Pick::cost).sum())
           .isLessThanOrEqualTo(budget);
-      int planCoverage = EngagementPlanner.coverage(rr, chosen);
+      int planCoverage = BudgetedSelection.coverage(rr, chosen);
       double scale = plan.totalWeight() / 500;
       assertThat(plan.picks().stream().mapToDouble(EngagementPlanner.Pick::gain).sum())
           .as("gains add up to the plan's coverage").isCloseTo(planCoverage * scale, within(1e-9));
@@ -154,7 +154,7 @@ class EngagementPlannerTest {
           }
         }
         if (spend <= budget) {
-          best = Math.max(best, EngagementPlanner.coverage(rr, set));
+          best = Math.max(best, BudgetedSelection.coverage(rr, set));
         }
       }
       if (best == 0) {

@@ -1,0 +1,249 @@
+package org.fulcrum.analysis;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.fulcrum.analysis.PlanSamples.Samples;
+
+/**
+ * How {@link EngagementPlanner} picks a plan on its samples: cost-benefit lazy greedy started from
+ * nothing and from single actors, filled to the budget, the best candidate kept (the rule and its
+ * guarantee: {@link EngagementPlanner#GUARANTEE}). Pure functions of the samples and the costs.
+ */
+final class BudgetedSelection {
+
+  private BudgetedSelection() {}
+
+  /**
+   * Up to this many candidates (actors with a cost that reach some sample), every affordable one
+   * starts a greedy of its own, each also run as if the budget were any smaller one. On larger
+   * cases only Khuller et al.'s two run: plain greedy and the best single actor, filled. On the
+   * 100,000-actor benchmark graph (every actor a candidate) a run costs a pass over a queue of
+   * 100,000 actors, and 64 starts with up to 20 smaller budgets each took over nine minutes (on a
+   * loaded two-core machine; the two runs: 13 s). The bundled cases have at most 88 actors.
+   */
+  static final int SEEDS = 128;
+
+  /**
+   * At most this many runs per start: as if the budget were the plan's, then the largest budget
+   * below that run's cost, and so on (see {@link #fills}).
+   */
+  static final int FILLS_PER_SEED = 64;
+
+  /**
+   * A candidate plan on the samples: its picks in the order taken, the samples each newly hit, how
+   * many samples it hits in all, what it costs (summed pick by pick, as taken), and the budget it
+   * was filled to.
+   */
+  record Selection(List<Integer> picks, List<Integer> gains, int covered, double spent,
+      double budget) {
+    double left() {
+      return budget - spent;
+    }
+
+    /**
+     * The order in which candidates are kept: more samples hit first, then the cheaper (the one
+     * a smaller budget already afforded), then by picks. It does not depend on the budget.
+     */
+    static final Comparator<Selection> BETTER_FIRST = Comparator
+        .comparingInt((Selection s) -> -s.covered()).thenComparingDouble(Selection::spent)
+        .thenComparing(s -> s.picks().stream().sorted().toList(), BudgetedSelection::lexicographic);
+  }
+
+  private static int lexicographic(List<Integer> a, List<Integer> b) {
+    for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+      int c = Integer.compare(a.get(i), b.get(i));
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Integer.compare(a.size(), b.size());
+  }
+
+  /**
+   * The candidate kept, where its greedy started ({@code seed} -1: from nothing, else the actor
+   * taken first), the budget its greedy first ran to (the plan's budget, or a smaller one whose
+   * fill was then topped up), how many distinct candidates were compared, and whether every
+   * affordable actor started one.
+   */
+  record Choice(Selection best, int seed, double firstBudget, int candidates, boolean everyStart) {
+    String describe(LeverageGraph graph) {
+      if (best.picks().isEmpty()) {
+        return "none: no actor the budget affords reaches any weighted target-group actor";
+      }
+      String start = seed < 0 ? "" : "started from " + graph.actor(seed).name() + ", then ";
+      String rule = "each time the affordable actor that adds the most expected pressure per unit of"
+          + " cost";
+      String course = firstBudget == best.budget() ? rule
+          : String.format(Locale.ROOT, "%s as if the budget were %.2f, then the same with the rest of"
+              + " the budget", rule, firstBudget);
+      String compared = candidates == 1 ? "" : String.format(Locale.ROOT,
+          "; of the %d plans compared (built the same way, from nothing or started from %s, as if"
+              + " the budget were this one or any smaller one), it reaches the most", candidates,
+          everyStart ? "each affordable actor" : "the single actor that reaches the most");
+      return start + course + ", until nothing the budget still affords adds any" + compared;
+    }
+  }
+
+  /**
+   * The best candidate, in {@link Selection#BETTER_FIRST} order, of the greedy runs started from
+   * nothing and from each affordable actor (on a case of more than {@link #SEEDS} candidates: from
+   * the best affordable single only), each run as if the budget were this one and any smaller one
+   * (see {@link #fills}), then topped up to this budget. Before the topping up, the candidates for
+   * a budget hold those for any smaller one whenever no start's runs were cut at
+   * {@link #FILLS_PER_SEED} and the case has at most {@link #SEEDS} candidates.
+   */
+  static Choice choose(Samples rr, double[] cost, double budget) {
+    int n = cost.length;
+    int[] gain = new int[n];
+    for (int v = 0; v < n; v++) {
+      gain[v] = rr.setsOfEnd(v) - rr.setsOfStart(v);
+    }
+    Integer[] candidates = IntStream.range(0, n).filter(v -> !Double.isInfinite(cost[v]) && gain[v] > 0)
+        .boxed().toArray(Integer[]::new);
+    Integer[] byGain = candidates.clone();
+    Arrays.sort(byGain, Comparator.comparingInt((Integer v) -> -gain[v]).thenComparingInt(v -> v));
+    Integer[] byRatio = Arrays.stream(candidates).filter(v -> cost[v] <= budget)
+        .sorted(Comparator.comparingDouble((Integer v) -> -gain[v] / cost[v]).thenComparingInt(v -> v))
+        .toArray(Integer[]::new);
+    boolean enumerate = byGain.length <= SEEDS;
+    Set<Integer> seeds = new LinkedHashSet<>();
+    seeds.add(-1);
+    Arrays.stream(byGain).filter(v -> cost[v] <= budget).limit(enumerate ? SEEDS : 1)
+        .forEach(seeds::add);
+    int perSeed = enumerate ? FILLS_PER_SEED : 1;
+    Map<List<Integer>, Integer> seen = new HashMap<>();
+    Selection best = null;
+    int bestSeed = -1;
+    double firstBudget = budget;
+    for (int seed : seeds) {
+      for (Selection s : fills(rr, gain, cost, budget, byRatio, seed, perSeed)) {
+        // a fill for a smaller budget gets the rest of this one filled, by the same rule
+        Selection filled = s.budget() == budget ? s
+            : costBenefitGreedy(rr, gain, cost, budget, byRatio, s.picks());
+        if (seen.putIfAbsent(filled.picks().stream().sorted().toList(), seed) == null
+            && (best == null || Selection.BETTER_FIRST.compare(filled, best) < 0)) {
+          best = filled;
+          bestSeed = seed;
+          firstBudget = s.budget();
+        }
+      }
+    }
+    return new Choice(best, bestSeed, firstBudget, seen.size(), enumerate);
+  }
+
+  /**
+   * The distinct greedy fills from {@code seed} over every budget up to {@code budget}, most
+   * expensive first, at most {@code most}. A fill of cost c is also the fill for every
+   * budget from c up to the one it was filled to (a smaller budget still affords each pick when it
+   * is taken, and affords nothing a larger one did not); below c the first pick that no longer fits
+   * changes the course, so the next fill is the one for the largest budget below c.
+   */
+  static List<Selection> fills(Samples rr, int[] gain, double[] cost, double budget,
+      Integer[] byRatio, int seed, int most) {
+    List<Selection> out = new ArrayList<>();
+    double b = budget;
+    while (out.size() < most && (seed < 0 ? b >= 0 : cost[seed] <= b)) {
+      Selection s = costBenefitGreedy(rr, gain, cost, b, byRatio, seed < 0 ? List.of() : List.of(seed));
+      out.add(s);
+      if (s.picks().isEmpty()) {
+        break;
+      }
+      b = Math.nextDown(s.spent());
+    }
+    return out;
+  }
+
+  /**
+   * Lazy cost-benefit greedy (CELF): stale gains are recomputed only when they reach the top of
+   * the queue. Takes the {@code start} picks first, then, while anything affordable adds
+   * samples, the actor with the most new samples per unit of cost; one that no longer fits is
+   * dropped for good (the budget only shrinks), so the budget is filled. An actor fits if the cost
+   * so far plus its own is at most the budget, summed in the order taken, so that filling to a
+   * plan's own cost gives that plan again. {@code byRatio}: the actors by falling initial gain per
+   * cost (those that cost more than the budget may be left out), so the queue is built in linear
+   * time.
+   */
+  static Selection costBenefitGreedy(Samples rr, int[] gain, double[] cost, double budget,
+      Integer[] byRatio, List<Integer> start) {
+    int n = gain.length;
+    int[] fresh = new int[n]; // how many picks there were when current[v] was last computed
+    int[] current = Arrays.copyOf(gain, n);
+    PriorityQueue<Integer> queue = new PriorityQueue<>(Math.max(1, byRatio.length), Comparator
+        .comparingDouble((Integer v) -> -current[v] / cost[v]).thenComparingInt(v -> v));
+    for (Integer v : byRatio) {
+      if (cost[v] <= budget) {
+        queue.add(v); // in heap order already: each add stops at once
+      }
+    }
+    boolean[] covered = new boolean[rr.count()];
+    List<Integer> picks = new ArrayList<>();
+    List<Integer> gains = new ArrayList<>();
+    double spent = 0;
+    int total = 0;
+    for (int v : start) {
+      int g = 0;
+      for (int i = rr.setsOfStart(v); i < rr.setsOfEnd(v); i++) {
+        if (!covered[rr.sets()[i]]) {
+          covered[rr.sets()[i]] = true;
+          g++;
+        }
+      }
+      picks.add(v);
+      gains.add(g);
+      total += g;
+      spent += cost[v];
+    }
+    while (!queue.isEmpty()) {
+      int v = queue.poll();
+      if (spent + cost[v] > budget) {
+        continue; // never affordable again: the budget only shrinks
+      }
+      if (fresh[v] != picks.size()) {
+        int g = 0;
+        for (int i = rr.setsOfStart(v); i < rr.setsOfEnd(v); i++) {
+          if (!covered[rr.sets()[i]]) {
+            g++;
+          }
+        }
+        current[v] = g;
+        fresh[v] = picks.size();
+        if (g > 0) {
+          queue.add(v);
+        }
+        continue;
+      }
+      picks.add(v);
+      gains.add(current[v]);
+      total += current[v];
+      spent += cost[v];
+      for (int i = rr.setsOfStart(v); i < rr.setsOfEnd(v); i++) {
+        covered[rr.sets()[i]] = true;
+      }
+    }
+    return new Selection(List.copyOf(picks), List.copyOf(gains), total, spent, budget);
+  }
+
+  /** How many samples the set hits: the objective on the samples, in sample units. */
+  static int coverage(Samples rr, Set<Integer> set) {
+    boolean[] covered = new boolean[rr.count()];
+    int total = 0;
+    for (int v : set) {
+      for (int i = rr.setsOfStart(v); i < rr.setsOfEnd(v); i++) {
+        if (!covered[rr.sets()[i]]) {
+          covered[rr.sets()[i]] = true;
+          total++;
+        }
+      }
+    }
+    return total;
+  }
+}
