@@ -74,10 +74,20 @@ import org.fulcrum.analysis.ForumVenues.AssessedForum;
  */
 public final class ForumShopping {
 
-  /** A simple majority needs more than this weighted share in favour. */
+  /** A simple majority needs more than this share of the voting weight voting yes. */
   public static final double SIMPLE_MAJORITY = 0.5;
-  /** A qualified majority needs at least this weighted share in favour. */
+  /** A qualified majority needs at least this share of the voting weight when none is recorded. */
   public static final double QUALIFIED_MAJORITY = 2.0 / 3.0;
+  /**
+   * A member without a recorded vote whose position is below this in size abstains: it neither
+   * backs nor opposes halting the atrocities clearly enough to be counted as voting either way.
+   */
+  public static final double ABSTENTION_TOLERANCE = 0.05;
+  /**
+   * A venue whose stance is lower than the lead's by no more than this is no escape: a difference
+   * within the precision of the positions is not a friendlier forum.
+   */
+  public static final double STANCE_GAP_TOLERANCE = 0.05;
 
   private final LeverageGraph graph;
 
@@ -100,11 +110,13 @@ public final class ForumShopping {
    * One member's vote.
    *
    * @param weight the {@code votingWeight} (1 when not recorded)
-   * @param party a regime member: it does not vote, but its explicit veto still blocks
+   * @param party a regime member: it does not vote, but its veto still blocks
+   * @param vote {@code yes}, {@code abstain}, {@code no} or {@code veto}
+   * @param voteBasis {@code recorded} (the tie's {@code vote}) or {@code inferred from position p}
    * @param tie the {@code member-of} tie
    */
   public record Vote(String id, String name, double position, double weight, boolean veto,
-      boolean party, String tie, List<String> sources) {}
+      boolean party, String vote, String voteBasis, String tie, List<String> sources) {}
 
   /**
    * A member to win over.
@@ -132,10 +144,16 @@ public final class ForumShopping {
    * @param venue the target can appeal to it ({@code routes} says how)
    * @param stance the expected stance on coercive action against the target, in [-1, 1]
    * @param stanceBasis {@code members} (vote-weighted mean) or {@code own-position}
-   * @param support the weighted share of voting members in favour (position &gt; 0)
+   * @param support the share of the voting weight voting yes
+   * @param yes the voting weight voting yes; {@code no} voting no or veto; {@code abstain}
    * @param rule the passing rule applied, in words
-   * @param blocked a veto holder (or, under consensus, an objector) has a negative position
+   * @param decisionThreshold the forum's recorded threshold, or {@code null}
+   * @param blockingMinority the forum's recorded blocking minority, or {@code null}
+   * @param blocked a member blocks: a veto, an objection under consensus, or a blocking minority
    * @param blockers those members
+   * @param actsAgainst the forum's hostile sanctions or threatens ties into the regime (a
+   *     suspension among them): the forum is closed to the target
+   * @param shieldsTarget the forum has a supportive shields tie into the regime
    * @param canPass coercive action against the target can pass
    * @param access the engager's best-path strength to the forum
    * @param accessPath that path, or {@code null} (none, or the engager is the forum)
@@ -143,18 +161,21 @@ public final class ForumShopping {
    * @param gap what it takes to close this forum's gap, or {@code null} when there is none
    */
   public record Forum(String id, String name, String decisionRule, boolean venue,
-      List<Route> routes, double stance, String stanceBasis, double support, String rule,
-      boolean blocked, List<Vote> blockers, boolean canPass, double access,
-      LeveragePath accessPath, List<Vote> votes, String reinforcingTie, Gap gap,
-      String explanation) {}
+      List<Route> routes, double stance, String stanceBasis, double support, double yes,
+      double no, double abstain, String rule, Double decisionThreshold, Double blockingMinority,
+      boolean blocked, List<Vote> blockers, boolean canPass, List<String> actsAgainst,
+      boolean shieldsTarget, double access, LeveragePath accessPath, List<Vote> votes,
+      String reinforcingTie, Gap gap, String explanation) {}
 
   /**
    * A venue friendlier to the target than the lead channel.
    *
    * @param stanceGap the lead's stance minus this venue's ({@code null} without a lead)
+   * @param shieldsTarget the venue has a supportive shields tie into the regime
    */
   public record EscapeVenue(String id, String name, double stance, boolean canPass,
-      boolean blocked, Double stanceGap, List<String> routes, String explanation) {}
+      boolean blocked, Double stanceGap, boolean shieldsTarget, List<String> routes,
+      String explanation) {}
 
   /** An actor backing the lead channel through a supportive tie into it. */
   public record Reinforcement(String id, String name, String tie, String type) {}
@@ -226,8 +247,8 @@ public final class ForumShopping {
     Map<Integer, Gap> gaps = new HashMap<>();
     for (AssessedForum a : forums.assessed()) {
       if (forums.isEscape(a) && lead != null) {
-        gaps.put(a.forum(), closing.gap(a, o -> !DecisionRuleVote.friendlier(o, lead.outcome()),
-            "match-lead", lead));
+        gaps.put(a.forum(), closing.gap(a, o -> !ForumVenues.escapeFrom(a, o, lead), "match-lead",
+            lead));
       } else if (!a.outcome().canPass()) {
         gaps.put(a.forum(), closing.gap(a, Outcome::canPass, "pass", null));
       }

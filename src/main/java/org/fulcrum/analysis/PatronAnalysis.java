@@ -2,6 +2,7 @@ package org.fulcrum.analysis;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,8 +25,10 @@ import org.fulcrum.casefile.TieType;
  *   <li>shield of a patron = sum of {@code strength x confidence} over those ties;
  *   <li>shield share = its shield / all patrons' shield;
  *   <li>leverage = strength of the engager's best path to the patron (1 if it is the engager);
- *   <li>pressure potential = shield share x leverage: how much of the target's protection the
- *       engager can reach through this patron;
+ *   <li>pressure potential = shield share x leverage + veto cover: how much of the target's
+ *       protection the engager can reach through this patron, plus, when the patron's veto or
+ *       blocking minority stands between the engager and coercive action in its lead forum, what
+ *       pressing it would unlock there ({@link PatronVetoCover});
  *   <li>veto: the patron holds a veto ({@code member-of} with {@code veto}) in a forum that has a
  *       tie to the regime (the forum acts on it, or a regime member sits in it).
  * </ul>
@@ -43,9 +46,21 @@ public final class PatronAnalysis {
   public record ShieldTie(String tie, String target, String type, double strength,
       double confidence, List<String> sources) {}
 
+  /**
+   * What pressing a patron would unlock in the engager's lead forum.
+   *
+   * @param role {@code veto} or {@code blocking-minority}
+   * @param unlock 1 when action fails only because of its vote, 1/k when k blockers must all be won
+   *     over, 0 when it would still fail
+   * @param value unlock x leverage, the part added to the pressure potential
+   */
+  public record VetoCover(String forum, String role, double unlock, double leverage, double value,
+      String explanation) {}
+
+  /** @param vetoCover its veto cover in the engager's lead forum, or {@code null} */
   public record Patron(String id, String name, String kind, double shield, double shieldShare,
       Double leverage, Double pressurePotential, boolean veto, List<String> vetoForums,
-      List<ShieldTie> ties, LeveragePath leveragePath, String explanation) {}
+      List<ShieldTie> ties, LeveragePath leveragePath, VetoCover vetoCover, String explanation) {}
 
   /**
    * @param regime the target and its command chain, by id
@@ -61,11 +76,15 @@ public final class PatronAnalysis {
     BitSet regime = shields.regime();
     Map<Integer, List<String>> vetoForums = vetoForums(regime);
     BestPathTree tree = engager == null ? null : new BestPathTree(graph, engager);
+    PatronVetoCover covers = engager == null ? null
+        : PatronVetoCover.of(graph, target, engager, shields, tree);
     List<Patron> patrons = new ArrayList<>();
     for (int p : shields.ranked(tree)) {
       double share = shields.share(p);
       Double leverage = tree == null ? null : tree.strength(p);
-      Double potential = leverage == null ? null : share * leverage;
+      VetoCover cover = covers == null ? null : covers.of(p);
+      Double potential = leverage == null ? null
+          : share * leverage + (cover == null ? 0 : cover.value());
       List<String> forums = vetoForums.getOrDefault(p, List.of());
       List<ShieldTie> evidence = shields.ties(p).stream().map(e -> {
         Tie t = graph.tie(e);
@@ -74,7 +93,12 @@ public final class PatronAnalysis {
       var actor = graph.actor(p);
       patrons.add(new Patron(actor.id(), actor.name(), actor.kind().label(), shields.shield(p), share,
           leverage, potential, !forums.isEmpty(), forums, evidence, tree == null ? null : tree.path(p),
-          explain(actor.name(), evidence, share, leverage, forums)));
+          cover, explain(actor.name(), evidence, share, leverage, forums)
+              + (cover == null ? "" : "; " + cover.explanation())));
+    }
+    if (covers != null) {
+      // the veto cover reorders by the whole potential; a stable sort keeps the shields' order otherwise
+      patrons.sort(Comparator.comparingDouble(Patron::pressurePotential).reversed());
     }
     List<String> members = regime.stream().mapToObj(i -> graph.actor(i).id()).toList();
     return new Ranking(targetId, engagerId, members, shields.total(), List.copyOf(patrons));

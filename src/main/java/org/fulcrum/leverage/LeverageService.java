@@ -154,7 +154,7 @@ public class LeverageService {
       ties.add(r == null ? t : new Tie(t.id(), t.source(), t.target(), t.type(),
           r.strength() == null ? t.strength() : r.strength(), t.polarity(), t.channel(),
           r.confidence() == null ? t.confidence() : r.confidence(), t.from(), t.to(), t.veto(),
-          t.votingWeight(), t.sources()));
+          t.votingWeight(), t.vote(), t.sources()));
     }
     CaseValidator validator = new CaseValidator();
     Set<String> tieIds = new HashSet<>();
