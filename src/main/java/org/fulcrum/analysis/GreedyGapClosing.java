@@ -65,6 +65,11 @@ final class GreedyGapClosing {
       return new Gap(goalName, false, List.of(), "Not closable by winning members over " + aim
           + ": the target's own regime holds the blocking veto (" + words.names(partyVetoes) + ").");
     }
+    if (goalName.equals("match-lead") && a.shields()) {
+      return new Gap(goalName, false, List.of(), "Not closable by winning members over " + aim
+          + ": it shields the target (tie " + graph.tie(a.shieldsTie()).id()
+          + "), which no member's vote undoes.");
+    }
     if (a.outcome().basis().equals("own-position")) {
       return new Gap(goalName, false, List.of(), "Not closable by winning members over " + aim
           + ": no voting member is recorded, so the forum's own position stands for it.");

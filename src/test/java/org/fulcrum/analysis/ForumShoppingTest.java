@@ -376,10 +376,13 @@ class ForumShoppingTest {
     assertThat(part(a, "bestEscape").value()).isCloseTo((0.85 / 7 + 0.4 / 3) / 4 + 0.5, within(1e-12));
     assertThat(part(a, "bestEscape").basis()).containsExactly("arab-league");
     assertThat(a.risk()).isCloseTo(0.4935, within(1e-4));
-    // with Egypt won over the Arab League's stance comes within the stance-gap tolerance of the
-    // Council's, so Qatar is no longer needed there
+    // the Arab League shields Khartoum: an escape whatever its members vote, so its gap is not
+    // closable and Egypt and Qatar are not needed there; Egypt still blocks the AU
+    assertThat(forum(a, "arab-league").shieldsTarget()).isTrue();
+    assertThat(forum(a, "arab-league").gap().closable()).isFalse();
+    assertThat(forum(a, "arab-league").gap().explanation()).contains("it shields the target");
     assertThat(a.gapClosers()).extracting(ForumShopping.GapCloser::id).containsExactly("egy", "chn", "rus");
-    assertThat(a.gapClosers().get(0).forums()).containsExactly("arab-league", "au");
+    assertThat(a.gapClosers().get(0).forums()).containsExactly("au");
   }
 
   @Test
