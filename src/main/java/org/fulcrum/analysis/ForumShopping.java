@@ -26,43 +26,54 @@ import org.fulcrum.analysis.ForumVenues.AssessedForum;
  *       target sits at its table). Forums that act on the regime without a route in (a tie either
  *       way, e.g. {@code sanctions}) are also assessed, as candidates for the engager's lead.
  *   <li><b>Votes</b>: every {@code member-of} tie into the forum is a vote of weight
- *       {@code votingWeight} (1 when not recorded). Regime members are parties and do not vote on
- *       action against their own regime (AU Peace and Security Council Protocol, art. 8(9); UN
- *       Charter art. 27(3) for the Council's Chapter VI decisions), but a party's explicit veto
- *       still blocks (under Chapter VII a permanent member that is a party can still veto).
+ *       {@code votingWeight} (1 when not recorded), cast as the tie records it ({@code vote}:
+ *       yes, abstain, no, veto) or, when it records none, inferred from the member's position p
+ *       with {@link #ABSTENTION_TOLERANCE}: yes when p &ge; 0.05, abstain when |p| &lt; 0.05, veto (a
+ *       veto holder) or no when p &le; -0.05. Each vote says which. Regime members are parties and
+ *       do not vote on action against their own regime (AU Peace and Security Council Protocol,
+ *       art. 8(9); UN Charter art. 27(3) for the Council's Chapter VI decisions), but a party's
+ *       veto still blocks (under Chapter VII a permanent member that is a party can still veto).
  *   <li><b>Stance</b> on coercive action against the target: the vote-weighted mean of the voting
  *       members' {@code position}s, in [-1, 1]. A forum with no voting member recorded is
  *       represented by its own {@code position} (basis {@code own-position}).
- *   <li><b>Blocked</b>: a member holding a veto ({@code veto: true}) has a negative position; under
- *       {@code consensus} every voting member with a negative position is an objector and blocks
- *       too. <b>Can pass</b>: not blocked, and the weighted share of voters in favour (position
- *       &gt; 0; position 0 counts as an abstention) meets the rule: consensus at least one in
- *       favour, simple majority more than 1/2, qualified majority at least 2/3 (AU Constitutive
- *       Act art. 7(1)). A forum with no decision rule recorded is taken as a simple majority.
+ *   <li><b>Blocked</b>: a {@code veto} vote, under every rule; under {@code consensus} every
+ *       {@code no}; with a {@code blockingMinority} b, a voting member with more than b of the
+ *       voting weight that does not vote yes. <b>Can pass</b>: not blocked, and the rule is met
+ *       ({@link DecisionRuleVote}): consensus one yes; simple majority yes weight over half of the
+ *       voting weight; qualified majority at least the {@code decisionThreshold} share (2/3 by
+ *       default; AU Constitutive Act art. 7(1)); majority of votes cast more yes than no,
+ *       abstentions not counted; weighted share at least the threshold share; at least N with no
+ *       veto at least N yes. A forum with no decision rule recorded is taken as a simple majority.
  *   <li><b>Access</b>: the strength of the engager's best path to the forum itself (which passes
  *       through members' {@code member-of} ties when the engager works through a member; 1 when
  *       the engager is the forum), from {@link BestPathTree}.
- *   <li><b>Lead channel</b>: among the assessed forums the engager reaches (access &gt; 0), the one
- *       where coercive action can pass with the highest access; if none can pass, the reachable
- *       forum with the highest access, flagged {@code canPass = false}. Ties go to the higher
- *       stance, then the id.
- *   <li><b>Escape venue</b>: a venue other than the lead that is friendlier to the target than the
- *       lead (the lead can pass and it cannot; or both alike and its stance is lower) and does not
- *       reinforce the lead (no supportive tie between it and the lead in either direction). With
- *       no lead, every venue that cannot pass is an escape.
+ *   <li><b>Lead channel</b>: among the assessed forums the engager reaches (access &gt; 0) that do
+ *       not shield the target, the one where coercive action can pass with the highest access; if
+ *       none can pass, the reachable forum with the highest access, flagged {@code canPass =
+ *       false}. Ties go to the higher stance, then the id.
+ *   <li><b>Escape venue</b>: a venue other than the lead that does not reinforce it (no supportive
+ *       tie between it and the lead in either direction) and that the target can run to. Closed,
+ *       never an escape: a forum with a hostile {@code sanctions} or {@code threatens} tie into
+ *       the regime (it acts against the target; a suspension is recorded as such a tie with the
+ *       membership ended). Always an escape: a forum with a supportive {@code shields} tie into
+ *       the regime. Otherwise an escape when coercive action cannot pass there and it is
+ *       friendlier than the lead: there is no lead, the lead can pass, or its stance is lower
+ *       than the lead's by more than {@link #STANCE_GAP_TOLERANCE}.
  *   <li><b>Gap closers</b> of a forum: the members to win over (taken to position +1) so that
  *       coercive action can pass there, or, for an escape venue, so that it is no longer friendlier
  *       than the lead. Greedy and deterministic: every non-party blocker first (they must be won),
- *       then the voter with the largest gain {@code weight x (1 - position)}, ties to the higher
- *       engager access, then the id, until the goal holds. A gap is not closable when a party holds
+ *       then the voter whose vote turns to yes, with the largest gain {@code weight x (1 -
+ *       position)}, then voters that only move the stance; ties to the higher engager access,
+ *       then the id, until the goal holds. A gap is not closable when a party holds
  *       the blocking veto or no voting member is recorded. The answer's {@code gapClosers} are the
  *       union over the escape venues and the lead (if it cannot pass), ranked by the number of
  *       forums each is needed in, then blockers before mere votes, then engager access.
- *   <li><b>Risk</b> = mean of three parts in [0, 1]: escape share (escape venues / venues); spread
- *       ((highest - lowest stance) / 2 over the lead and the escape venues: the range the target
- *       can play across; venues that reinforce the lead offer no different answer); veto cover
- *       (the shield shares of the patrons whose veto blocks an assessed forum, capped at 1; 1 when
- *       the regime itself holds a blocking veto).
+ *   <li><b>Risk</b> = mean of four parts in [0, 1] ({@link ForumShoppingRisk}): escape share
+ *       (escape venues / venues); spread ((highest - lowest stance) / 2 over the lead and the
+ *       escape venues); veto cover (the shield shares of the patrons whose veto or blocking
+ *       minority blocks an assessed forum, capped at 1; 1 when the regime itself holds a blocking
+ *       veto); best escape ((friendlier + can shield) / 2 for the best escape venue). A forum that
+ *       shields the target is always an escape and can only add to each part: it raises the risk.
  * </ul>
  * Deterministic; O(m + n log n) plus a linear pass per assessed forum's members.
  *

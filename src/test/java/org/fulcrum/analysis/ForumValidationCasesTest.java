@@ -3,11 +3,6 @@ package org.fulcrum.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.fulcrum.casefile.CaseCodec;
-import org.fulcrum.casefile.CaseFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,15 +19,8 @@ class ForumValidationCasesTest {
 
   @BeforeAll
   static void load() throws Exception {
-    bosnia = load("bosnia-1995.json");
-    gambia = load("gambia-2016-2017.json");
-  }
-
-  static LeverageGraph load(String file) throws Exception {
-    try (InputStream in = Files.newInputStream(Path.of("datasets/validation/" + file))) {
-      CaseFile c = new CaseCodec().readJson(file, in);
-      return LeverageGraph.of(c.id(), c.asOf(), c.actors(), c.ties());
-    }
+    bosnia = ForumShoppingTest.load("validation/bosnia-1995.json");
+    gambia = ForumShoppingTest.load("validation/gambia-2016-2017.json");
   }
 
   @Test

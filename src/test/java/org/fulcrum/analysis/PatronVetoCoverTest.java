@@ -64,4 +64,20 @@ class PatronVetoCoverTest {
     // CHN: 0.5 x (0.2 / 0.65 + 0.5) = 0.404 ranks above ECO: 0.5 x 0.4 / 0.65 = 0.308
     assertThat(ranking.patrons()).extracting(PatronAnalysis.Patron::id).startsWith("chn", "eco");
   }
+
+  @Test
+  void inDarfurChinaAndRussiaMustBothBeWonOverAtTheCouncil() throws Exception {
+    var ranking = new PatronAnalysis(ForumShoppingTest.load("darfur-2003-2008.json")).rank("bashir", "usa");
+    var china = ranking.patrons().get(0);
+    assertThat(china.id()).isEqualTo("chn");
+    assertThat(china.vetoCover().forum()).isEqualTo("unsc");
+    assertThat(china.vetoCover().unlock()).isEqualTo(0.5);
+    assertThat(china.pressurePotential()).isCloseTo(
+        china.leverage() * (china.shieldShare() + 0.5), within(1e-12));
+    assertThat(china.explanation()).contains("holds a veto in UN Security Council",
+        "pressing all 2 would unlock UN Security Council");
+    var russia = ranking.patrons().stream().filter(p -> p.id().equals("rus")).findFirst().orElseThrow();
+    assertThat(russia.vetoCover().unlock()).isEqualTo(0.5);
+    assertThat(russia.vetoCover().value()).as("no US path to Russia").isZero();
+  }
 }
