@@ -171,6 +171,10 @@ class ForumVotingRulesTest {
    * P objecting).
    */
   static ForumShopping.Assessment suspension(boolean suspended) {
+    return new ForumShopping(suspensionGraph(suspended)).assess("t", "e");
+  }
+
+  static LeverageGraph suspensionGraph(boolean suspended) {
     var c = new Case().actor("t", -0.9).actor("e", 0.8).actor("p", -0.5).actor("m", 0.7)
         .forum("l", DecisionRule.CONSENSUS, 0.5).forum("r", DecisionRule.CONSENSUS, 0.5)
         .member("e", "l").tie("l", "t", TieType.SANCTIONS, 0.5, Polarity.HOSTILE)
@@ -182,8 +186,7 @@ class ForumVotingRulesTest {
       c.ties.add(new Tie("r-suspends-t", "r", "t", TieType.SANCTIONS, 0.6, Polarity.HOSTILE,
           Channel.DIPLOMATIC, 1, LocalDate.of(2017, 1, 1), null, null, null, null, List.of("s")));
     }
-    var g = LeverageGraph.of("test", LocalDate.of(2017, 1, 10), c.actors.values(), c.ties);
-    return new ForumShopping(g).assess("t", "e");
+    return LeverageGraph.of("test", LocalDate.of(2017, 1, 10), c.actors.values(), c.ties);
   }
 
   @Test
@@ -198,6 +201,12 @@ class ForumVotingRulesTest {
     assertThat(r.explanation()).contains("acts against the target", "closed to it");
     assertThat(closed.escapeVenues()).isEmpty();
     assertThat(ForumShoppingTest.part(closed, "escapeShare").value()).isZero();
+    // the red team's shop-to-forum moves are these escape venues: R is never proposed
+    var g = suspensionGraph(true);
+    int t = g.require("t", "target");
+    int e = g.require("e", "engager");
+    var venues = ForumShopping.venues(g, t, e, PatronShields.of(g, t), new BestPathTree(g, e));
+    assertThat(venues.escapesByStance()).isEmpty();
   }
 
   /**
