@@ -27,43 +27,54 @@ import org.fulcrum.error.InvalidRequestException;
  *       target sits at its table). Forums that act on the regime without a route in (a tie either
  *       way, e.g. {@code sanctions}) are also assessed, as candidates for the engager's lead.
  *   <li><b>Votes</b>: every {@code member-of} tie into the forum is a vote weighted by its
- *       voting weight (1 when not recorded). Regime members are parties and do not vote on
- *       action against their own regime (AU Peace and Security Council Protocol, art. 8(9); UN
- *       Charter art. 27(3) for the Council's Chapter VI decisions), but a party's explicit veto
- *       still blocks (under Chapter VII a permanent member that is a party can still veto).
+ *       voting weight (1 when not recorded), cast as the tie records it ({@code vote}:
+ *       yes, abstain, no, veto) or, when it records none, inferred from the member's position p
+ *       with {@link #ABSTENTION_TOLERANCE}: yes when p &ge; 0.05, abstain when |p| &lt; 0.05, veto (a
+ *       veto holder) or no when p &le; -0.05. Each vote says which. Regime members are parties and
+ *       do not vote on action against their own regime (AU Peace and Security Council Protocol,
+ *       art. 8(9); UN Charter art. 27(3) for the Council's Chapter VI decisions), but a party's
+ *       veto still blocks (under Chapter VII a permanent member that is a party can still veto).
  *   <li><b>Stance</b> on coercive action against the target: the vote-weighted mean of the voting
  *       members' {@code position}s, in [-1, 1]. A forum with no voting member recorded is
  *       represented by its own {@code position} (basis {@code own-position}).
- *   <li><b>Blocked</b>: a member holding a veto ({@code veto: true}) has a negative position; under
- *       {@code consensus} every voting member with a negative position is an objector and blocks
- *       too. <b>Can pass</b>: not blocked, and the weighted share of voters in favour (position
- *       &gt; 0; position 0 counts as an abstention) meets the rule: consensus at least one in
- *       favour, simple majority more than 1/2, qualified majority at least 2/3 (AU Constitutive
- *       Act art. 7(1)). A forum with no decision rule recorded is taken as a simple majority.
+ *   <li><b>Blocked</b>: a {@code veto} vote, under every rule; under {@code consensus} every
+ *       {@code no}; with a {@code blockingMinority} b, a voting member with more than b of the
+ *       voting weight that does not vote yes. <b>Can pass</b>: not blocked, and the rule is met
+ *       ({@link DecisionRuleVote}): consensus one yes; simple majority yes weight over half of the
+ *       voting weight; qualified majority at least the {@code decisionThreshold} share (2/3 by
+ *       default; AU Constitutive Act art. 7(1)); majority of votes cast more yes than no,
+ *       abstentions not counted; weighted share at least the threshold share; at least N with no
+ *       veto at least N yes. A forum with no decision rule recorded is taken as a simple majority.
  *   <li><b>Access</b>: the strength of the engager's best path to the forum itself (which passes
  *       through members' {@code member-of} ties when the engager works through a member; 1 when
  *       the engager is the forum), from {@link BestPathTree}.
- *   <li><b>Lead channel</b>: among the assessed forums the engager reaches (access &gt; 0), the one
- *       where coercive action can pass with the highest access; if none can pass, the reachable
- *       forum with the highest access, flagged {@code canPass = false}. Ties go to the higher
- *       stance, then the id.
- *   <li><b>Escape venue</b>: a venue other than the lead that is friendlier to the target than the
- *       lead (the lead can pass and it cannot; or both alike and its stance is lower) and does not
- *       reinforce the lead (no supportive tie between it and the lead in either direction). With
- *       no lead, every venue that cannot pass is an escape.
+ *   <li><b>Lead channel</b>: among the assessed forums the engager reaches (access &gt; 0) that do
+ *       not shield the target, the one where coercive action can pass with the highest access; if
+ *       none can pass, the reachable forum with the highest access, flagged {@code canPass =
+ *       false}. Ties go to the higher stance, then the id.
+ *   <li><b>Escape venue</b>: a venue other than the lead that does not reinforce it (no supportive
+ *       tie between it and the lead in either direction) and that the target can run to. Closed,
+ *       never an escape: a forum with a hostile {@code sanctions} or {@code threatens} tie into
+ *       the regime (it acts against the target; a suspension is recorded as such a tie with the
+ *       membership ended). Always an escape: a forum with a supportive {@code shields} tie into
+ *       the regime. Otherwise an escape when coercive action cannot pass there and it is
+ *       friendlier than the lead: there is no lead, the lead can pass, or its stance is lower
+ *       than the lead's by more than {@link #STANCE_GAP_TOLERANCE}.
  *   <li><b>Gap closers</b> of a forum: the members to win over (taken to position +1) so that
  *       coercive action can pass there, or, for an escape venue, so that it is no longer friendlier
  *       than the lead. Greedy and deterministic: every non-party blocker first (they must be won),
- *       then the voter with the largest gain {@code weight x (1 - position)}, ties to the higher
- *       engager access, then the id, until the goal holds. A gap is not closable when a party holds
+ *       then the voter whose vote turns to yes, with the largest gain {@code weight x (1 -
+ *       position)}, then voters that only move the stance; ties to the higher engager access,
+ *       then the id, until the goal holds. A gap is not closable when a party holds
  *       the blocking veto or no voting member is recorded. The answer's {@code gapClosers} are the
  *       union over the escape venues and the lead (if it cannot pass), ranked by the number of
  *       forums each is needed in, then blockers before mere votes, then engager access.
- *   <li><b>Risk</b> = mean of three parts in [0, 1]: escape share (escape venues / venues); spread
- *       ((highest - lowest stance) / 2 over the lead and the escape venues: the range the target
- *       can play across; venues that reinforce the lead offer no different answer); veto cover
- *       (the shield shares of the patrons whose veto blocks an assessed forum, capped at 1; 1 when
- *       the regime itself holds a blocking veto).
+ *   <li><b>Risk</b> = mean of four parts in [0, 1] ({@link ForumShoppingRisk}): escape share
+ *       (escape venues / venues); spread ((highest - lowest stance) / 2 over the lead and the
+ *       escape venues); veto cover (the shield shares of the patrons whose veto or blocking
+ *       minority blocks an assessed forum, capped at 1; 1 when the regime itself holds a blocking
+ *       veto); best escape ((friendlier + can shield) / 2 for the best escape venue). A forum that
+ *       shields the target is always an escape and can only add to each part: it raises the risk.
  * </ul>
  * Deterministic; O(m + n log n) plus a linear pass per assessed forum's members.
  *
@@ -75,10 +86,20 @@ import org.fulcrum.error.InvalidRequestException;
  */
 public final class ForumShopping {
 
-  /** A simple majority needs more than this weighted share in favour. */
+  /** A simple majority needs more than this share of the voting weight voting yes. */
   public static final double SIMPLE_MAJORITY = 0.5;
-  /** A qualified majority needs at least this weighted share in favour. */
+  /** A qualified majority needs at least this share of the voting weight when none is recorded. */
   public static final double QUALIFIED_MAJORITY = 2.0 / 3.0;
+  /**
+   * A member without a recorded vote whose position is below this in size abstains: it neither
+   * backs nor opposes halting the atrocities clearly enough to be counted as voting either way.
+   */
+  public static final double ABSTENTION_TOLERANCE = 0.05;
+  /**
+   * A venue whose stance is lower than the lead's by no more than this is no escape: a difference
+   * within the precision of the positions is not a friendlier forum.
+   */
+  public static final double STANCE_GAP_TOLERANCE = 0.05;
 
   private final LeverageGraph graph;
 
@@ -101,11 +122,13 @@ public final class ForumShopping {
    * One member's vote.
    *
    * @param weight the voting weight (1 when not recorded)
-   * @param party a regime member: it does not vote, but its explicit veto still blocks
+   * @param party a regime member: it does not vote, but its veto still blocks
+   * @param vote {@code yes}, {@code abstain}, {@code no} or {@code veto}
+   * @param voteBasis {@code recorded} (the tie's {@code vote}) or {@code inferred from position p}
    * @param tie the {@code member-of} tie
    */
   public record Vote(String id, String name, double position, double weight, boolean veto,
-      boolean party, String tie, List<String> sources) {}
+      boolean party, String vote, String voteBasis, String tie, List<String> sources) {}
 
   /**
    * A member to win over.
@@ -133,10 +156,16 @@ public final class ForumShopping {
    * @param venue the target can appeal to it ({@code routes} says how)
    * @param stance the expected stance on coercive action against the target, in [-1, 1]
    * @param stanceBasis {@code members} (vote-weighted mean) or {@code own-position}
-   * @param support the weighted share of voting members in favour (position &gt; 0)
+   * @param support the share of the voting weight voting yes
+   * @param yes the voting weight voting yes; {@code no} voting no or veto; {@code abstain}
    * @param rule the passing rule applied, in words
-   * @param blocked a veto holder (or, under consensus, an objector) has a negative position
+   * @param decisionThreshold the forum's recorded threshold, or {@code null}
+   * @param blockingMinority the forum's recorded blocking minority, or {@code null}
+   * @param blocked a member blocks: a veto, an objection under consensus, or a blocking minority
    * @param blockers those members
+   * @param actsAgainst the forum's hostile sanctions or threatens ties into the regime (a
+   *     suspension among them): the forum is closed to the target
+   * @param shieldsTarget the forum has a supportive shields tie into the regime
    * @param canPass coercive action against the target can pass
    * @param access the engager's best-path strength to the forum
    * @param accessPath that path, or {@code null} (none, or the engager is the forum)
@@ -144,18 +173,21 @@ public final class ForumShopping {
    * @param gap what it takes to close this forum's gap, or {@code null} when there is none
    */
   public record Forum(String id, String name, String decisionRule, boolean venue,
-      List<Route> routes, double stance, String stanceBasis, double support, String rule,
-      boolean blocked, List<Vote> blockers, boolean canPass, double access,
-      LeveragePath accessPath, List<Vote> votes, String reinforcingTie, Gap gap,
-      String explanation) {}
+      List<Route> routes, double stance, String stanceBasis, double support, double yes,
+      double no, double abstain, String rule, Double decisionThreshold, Double blockingMinority,
+      boolean blocked, List<Vote> blockers, boolean canPass, List<String> actsAgainst,
+      boolean shieldsTarget, double access, LeveragePath accessPath, List<Vote> votes,
+      String reinforcingTie, Gap gap, String explanation) {}
 
   /**
    * A venue friendlier to the target than the lead channel.
    *
    * @param stanceGap the lead's stance minus this venue's ({@code null} without a lead)
+   * @param shieldsTarget the venue has a supportive shields tie into the regime
    */
   public record EscapeVenue(String id, String name, double stance, boolean canPass,
-      boolean blocked, Double stanceGap, List<String> routes, String explanation) {}
+      boolean blocked, Double stanceGap, boolean shieldsTarget, List<String> routes,
+      String explanation) {}
 
   /** An actor backing the lead channel through a supportive tie into it. */
   public record Reinforcement(String id, String name, String tie, String type) {}
@@ -240,8 +272,8 @@ public final class ForumShopping {
     Map<Integer, Gap> gaps = new HashMap<>();
     for (AssessedForum a : forums.assessed()) {
       if (forums.isEscape(a) && lead != null) {
-        gaps.put(a.forum(), closing.gap(a, o -> !DecisionRuleVote.friendlier(o, lead.outcome()),
-            "match-lead", lead));
+        gaps.put(a.forum(), closing.gap(a, o -> !ForumVenues.escapeFrom(a, o, lead), "match-lead",
+            lead));
       } else if (!a.outcome().canPass()) {
         gaps.put(a.forum(), closing.gap(a, Outcome::canPass, "pass", null));
       }

@@ -1,9 +1,13 @@
 package org.fulcrum.analysis;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
+import org.fulcrum.analysis.DecisionRuleVote.Ballot;
 import org.fulcrum.analysis.DecisionRuleVote.Member;
 import org.fulcrum.analysis.DecisionRuleVote.Outcome;
 import org.fulcrum.analysis.ForumShopping.EscapeVenue;
@@ -48,7 +52,21 @@ final class ForumShoppingExplanations {
   private Vote voteRecord(Member m) {
     Actor a = graph.actor(m.actor());
     Tie t = graph.tie(m.tie());
-    return new Vote(a.id(), a.name(), a.position(), m.weight(), m.veto(), m.party(), t.id(), t.sources());
+    Ballot b = voting.ballot(m, Map.of());
+    return new Vote(a.id(), a.name(), a.position(), m.weight(), m.veto(), m.party(),
+        b.vote().label(), b.basis(), t.id(), t.sources());
+  }
+
+  /** The votes in words, e.g. {@code China veto (recorded), Russia abstain (inferred from position 0.00)}. */
+  private String ballots(AssessedForum a) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < a.members().size(); i++) {
+      Member m = a.members().get(i);
+      Ballot b = a.outcome().ballots().get(i);
+      out.add(graph.actor(m.actor()).name() + " " + b.vote().label() + " (" + b.basis()
+          + (m.party() ? ", party: not counted" : "") + ")");
+    }
+    return String.join(", ", out);
   }
 
   private Route route(RouteIn r) {
@@ -72,8 +90,9 @@ final class ForumShoppingExplanations {
         .append("): ");
     if (o.basis().equals("members")) {
       long voters = a.members().stream().filter(m -> !m.party()).count();
-      s.append(String.format(Locale.ROOT, "stance %.3f, the vote-weighted mean of %d voting member%s; %.0f%% of the vote in favour",
-          o.stance(), voters, voters == 1 ? "" : "s", 100 * o.support()));
+      s.append(String.format(Locale.ROOT, "stance %.3f, the vote-weighted mean of %d voting member%s; votes %s yes, %s no, %s abstaining (%.0f%% of the voting weight yes) under %s; %s",
+          o.stance(), voters, voters == 1 ? "" : "s", num(o.yes()), num(o.no()), num(o.abstain()),
+          100 * o.support(), voting.ruleText(a.forum()), ballots(a)));
     } else {
       s.append(String.format(Locale.ROOT, "stance %.3f, the forum's own position (no voting member recorded)",
           o.stance()));
@@ -84,10 +103,17 @@ final class ForumShoppingExplanations {
           .map(m -> graph.actor(m.actor()).name()).collect(Collectors.joining(", ")));
     }
     if (!o.blockers().isEmpty()) {
-      s.append("; blocked by ").append(rule == DecisionRule.CONSENSUS ? "the objection or veto of " : "the veto of ")
-          .append(names(o.blockers()));
+      s.append("; blocked by ").append(blockers(o));
     }
     s.append(o.canPass() ? "; coercive action can pass" : "; coercive action cannot pass");
+    if (!a.hostileTies().isEmpty()) {
+      s.append("; it acts against the target (").append(a.hostileTies().stream()
+          .map(e -> graph.tie(e).type().label() + " tie " + graph.tie(e).id())
+          .collect(Collectors.joining(", "))).append("), so it is closed to it");
+    }
+    if (a.shields()) {
+      s.append("; it shields the target (tie ").append(graph.tie(a.shieldsTie()).id()).append(")");
+    }
     if (a.venue()) {
       s.append("; the target can appeal to it through ").append(a.routes().stream()
           .map(this::via).distinct().collect(Collectors.joining(", ")));
@@ -105,9 +131,26 @@ final class ForumShoppingExplanations {
     List<Vote> votes = a.members().stream().map(this::voteRecord).toList();
     List<Vote> blockers = o.blockers().stream().map(this::voteRecord).toList();
     return new Forum(f.id(), f.name(), rule.label(), a.venue(),
-        a.routes().stream().map(this::route).toList(), o.stance(), o.basis(), o.support(),
-        DecisionRuleVote.ruleText(rule), !o.blockers().isEmpty(), blockers, o.canPass(), a.access(),
+        a.routes().stream().map(this::route).toList(), o.stance(), o.basis(), o.support(), o.yes(),
+        o.no(), o.abstain(), voting.ruleText(a.forum()), f.decisionThreshold(), f.blockingMinority(),
+        !o.blockers().isEmpty(), blockers, o.canPass(),
+        a.hostileTies().stream().map(e -> graph.tie(e).id()).toList(), a.shields(), a.access(),
         a.forum() == engager ? null : tree.path(a.forum()), votes, reinforcing, gap, s.toString());
+  }
+
+  /** The blocking members with what blocks, e.g. {@code China -0.80 (veto)}. */
+  String blockers(Outcome o) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < o.blockers().size(); i++) {
+      Member m = o.blockers().get(i);
+      out.add(String.format(Locale.ROOT, "%s %.2f (%s)", graph.actor(m.actor()).name(),
+          graph.actor(m.actor()).position(), o.blockerRoles().get(i)));
+    }
+    return String.join(", ", out);
+  }
+
+  private static String num(double d) {
+    return BigDecimal.valueOf(d).setScale(3, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
   }
 
   /** Why the venue is an escape from the lead (or, without a lead, from coercive action). */
@@ -115,27 +158,31 @@ final class ForumShoppingExplanations {
     Actor f = graph.actor(a.forum());
     Outcome o = a.outcome();
     String why;
-    if (lead == null) {
-      why = f.name() + " cannot pass coercive action and the engager reaches no forum to lead with";
-    } else if (lead.outcome().canPass() && !o.canPass()) {
+    String cannot = o.blockers().isEmpty() ? "too few vote yes" : "blocked by " + blockers(o);
+    if (a.shields()) {
+      why = String.format(Locale.ROOT, "%s shields the target (tie %s) and cannot pass coercive action (%s)",
+          f.name(), graph.tie(a.shieldsTie()).id(), cannot);
+    } else if (lead == null) {
+      why = f.name() + " cannot pass coercive action (" + cannot
+          + ") and the engager reaches no forum to lead with";
+    } else if (lead.outcome().canPass()) {
       why = String.format(Locale.ROOT, "%s cannot pass coercive action (%s) where %s can",
-          f.name(), o.blockers().isEmpty() ? "too few in favour" : "blocked by " + names(o.blockers()),
-          graph.actor(lead.forum()).name());
+          f.name(), cannot, graph.actor(lead.forum()).name());
     } else {
-      why = String.format(Locale.ROOT, "%s's stance %.3f is %.3f below %s's %.3f%s", f.name(),
-          o.stance(), lead.outcome().stance() - o.stance(), graph.actor(lead.forum()).name(),
-          lead.outcome().stance(), o.canPass() ? "" : (o.blockers().isEmpty() ? "; neither can pass"
-              : "; neither can pass, and it is blocked by " + names(o.blockers())));
+      why = String.format(Locale.ROOT, "%s's stance %.3f is %.3f below %s's %.3f, more than the tolerance %.2f; neither can pass (%s)",
+          f.name(), o.stance(), lead.outcome().stance() - o.stance(), graph.actor(lead.forum()).name(),
+          lead.outcome().stance(), ForumShopping.STANCE_GAP_TOLERANCE, cannot);
     }
-    return why + "; the target reaches it through " + a.routes().stream().map(this::via)
-        .distinct().collect(Collectors.joining(", ")) + ", and it has no supportive tie with the lead";
+    return why + "; it has no hostile tie into the regime; the target reaches it through "
+        + a.routes().stream().map(this::via).distinct().collect(Collectors.joining(", "))
+        + ", and it has no supportive tie with the lead";
   }
 
   EscapeVenue escapeVenue(AssessedForum a, AssessedForum lead) {
     Actor f = graph.actor(a.forum());
     Double gap = lead == null ? null : lead.outcome().stance() - a.outcome().stance();
     return new EscapeVenue(f.id(), f.name(), a.outcome().stance(), a.outcome().canPass(),
-        !a.outcome().blockers().isEmpty(), gap,
+        !a.outcome().blockers().isEmpty(), gap, a.shields(),
         a.routes().stream().map(r -> r.kind() + ":" + graph.actor(r.via()).id()).distinct().toList(),
         escapeReason(a, lead));
   }
@@ -154,7 +201,7 @@ final class ForumShoppingExplanations {
     String why = String.format(Locale.ROOT, "%s: %s, with the engager's best path at strength %.3f, the highest %s",
         f.name(), o.canPass() ? "coercive action can pass there"
             : "coercive action cannot pass there yet (" + (o.blockers().isEmpty()
-                ? "too few in favour" : "blocked by " + names(o.blockers())) + ")",
+                ? "too few vote yes" : "blocked by " + blockers(o)) + ")",
         lead.access(), o.canPass() ? "among the forums where it can pass"
             : "of any forum acting on the target, since the engager reaches none where it can pass");
     if (!reinforcedBy.isEmpty()) {

@@ -14,16 +14,19 @@ import org.fulcrum.analysis.ForumShopping.RiskPart;
 import org.fulcrum.analysis.ForumVenues.AssessedForum;
 
 /**
- * The three parts of the forum-shopping risk, each in [0, 1] and weighted 1/3, as
+ * The four parts of the forum-shopping risk, each in [0, 1] and weighted 1/4, as
  * {@link ForumShopping} defines them: escape share (escape venues / venues), spread (half the range
- * of stances over the lead and the escape venues) and veto cover (the shield shares of the patrons
- * whose veto blocks an assessed forum, capped at 1; 1 when the regime itself holds a blocking
- * veto). Each part names the forums and actors behind it. O(assessed forums' blockers).
+ * of stances over the lead and the escape venues), veto cover (the shield shares of the patrons
+ * whose veto or blocking minority blocks an assessed forum, capped at 1; 1 when the regime itself
+ * holds a blocking veto) and best escape (how good the best escape venue is: the mean of how much
+ * friendlier it is, its stance gap below the lead over 2, and whether it can shield the target, 1
+ * when it has a supportive shields tie into the regime or the regime or a patron blocks action
+ * there). Each part names the forums and actors behind it. O(assessed forums' blockers).
  */
 final class ForumShoppingRisk {
 
   /** Each part's weight in the score. */
-  static final double PART_WEIGHT = 1.0 / 3;
+  static final double PART_WEIGHT = 1.0 / 4;
 
   private final LeverageGraph graph;
 
@@ -31,12 +34,49 @@ final class ForumShoppingRisk {
     this.graph = graph;
   }
 
-  /** The parts, in the order escape share, spread, veto cover. */
+  /** The parts, in the order escape share, spread, veto cover, best escape. */
   List<RiskPart> parts(ForumVenues forums, PatronShields shields) {
     return List.of(
         escapeShare(forums.venues(), forums.escapes()),
         spread(forums.lead(), forums.escapes()),
-        vetoCover(forums.assessed(), shields));
+        vetoCover(forums.assessed(), shields),
+        bestEscape(forums.lead(), forums.escapes(), shields));
+  }
+
+  /**
+   * The best escape venue's quality: (friendlier + canShield) / 2, where friendlier is (lead stance
+   * - its stance) / 2 clamped to [0, 1] (without a lead, (1 - its stance) / 2: the distance from a
+   * forum ready to act), and canShield is 1 when it shields the target or the regime or a patron
+   * blocks action in it, else 0; the best is the highest quality, then the id.
+   */
+  private RiskPart bestEscape(AssessedForum lead, List<AssessedForum> escapes, PatronShields shields) {
+    AssessedForum best = null;
+    double bestValue = -1;
+    double bestGap = 0;
+    boolean bestShields = false;
+    for (AssessedForum a : escapes) {
+      double reference = lead == null ? 1 : lead.outcome().stance();
+      double gap = Math.max(0, Math.min(1, (reference - a.outcome().stance()) / 2));
+      boolean canShield = a.shields() || a.outcome().blockers().stream()
+          .anyMatch(m -> shields.regime().get(m.actor()) || shields.isPatron(m.actor()));
+      double value = (gap + (canShield ? 1 : 0)) / 2;
+      if (value > bestValue + DecisionRuleVote.EPS) {
+        best = a;
+        bestValue = value;
+        bestGap = gap;
+        bestShields = canShield;
+      }
+    }
+    if (best == null) {
+      return new RiskPart("bestEscape", 0, PART_WEIGHT, List.of(), "no escape venue, so no best escape");
+    }
+    String against = lead == null ? "+1 (no lead channel)" : graph.actor(lead.forum()).name();
+    return new RiskPart("bestEscape", bestValue, PART_WEIGHT, List.of(graph.actor(best.forum()).id()),
+        String.format(Locale.ROOT, "(friendlier %.3f + can shield %d) / 2 for %s: its stance %.3f is %.3f below %s, halved; %s",
+            bestGap, bestShields ? 1 : 0, graph.actor(best.forum()).name(), best.outcome().stance(),
+            2 * bestGap, against, bestShields
+                ? (best.shields() ? "it shields the target" : "the regime or a patron blocks action there")
+                : "it neither shields the target nor is action there blocked by the regime or a patron"));
   }
 
   private RiskPart escapeShare(List<AssessedForum> venues, List<AssessedForum> escapes) {
@@ -74,8 +114,9 @@ final class ForumShoppingRisk {
     Map<Integer, Set<String>> vetoes = new LinkedHashMap<>();
     List<String> own = new ArrayList<>();
     for (AssessedForum a : assessed) {
-      for (Member m : a.outcome().blockers()) {
-        if (!m.veto()) {
+      for (int i = 0; i < a.outcome().blockers().size(); i++) {
+        Member m = a.outcome().blockers().get(i);
+        if (a.outcome().blockerRoles().get(i).equals("objection")) {
           continue;
         }
         if (regime.get(m.actor())) {
@@ -96,12 +137,12 @@ final class ForumShoppingRisk {
       int p = entry.getKey();
       share += shields.share(p);
       basis.add(graph.actor(p).id());
-      words.add(String.format(Locale.ROOT, "%s (shield share %.3f, veto in %s)", graph.actor(p).name(),
+      words.add(String.format(Locale.ROOT, "%s (shield share %.3f, veto or blocking minority in %s)", graph.actor(p).name(),
           shields.share(p), String.join(", ", entry.getValue())));
     }
     double value = Math.min(1, share);
     return new RiskPart("vetoCover", value, PART_WEIGHT, List.copyOf(basis), words.isEmpty()
-        ? "no patron of the target holds a veto that blocks coercive action in an assessed forum"
-        : "shield shares of the patrons whose veto blocks coercive action: " + String.join(", ", words));
+        ? "no patron of the target holds a veto or blocking minority that blocks coercive action in an assessed forum"
+        : "shield shares of the patrons whose veto or blocking minority blocks coercive action: " + String.join(", ", words));
   }
 }

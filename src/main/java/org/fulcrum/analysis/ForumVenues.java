@@ -31,12 +31,27 @@ final class ForumVenues {
    */
   record RouteIn(String kind, int via, int tie) {}
 
-  /** A forum's facts before the lead is known. */
+  /**
+   * A forum's facts before the lead is known.
+   *
+   * @param hostileTies the forum's hostile {@code sanctions} and {@code threatens} ties into the
+   *     regime (a suspension is recorded as one): it acts against the target
+   * @param shieldsTie the forum's supportive {@code shields} tie into the regime, or -1
+   */
   record AssessedForum(int forum, List<RouteIn> routes, List<Member> members, Outcome outcome,
-      double access) {
+      double access, List<Integer> hostileTies, int shieldsTie) {
 
     boolean venue() {
       return !routes.isEmpty();
+    }
+
+    /** Closed to the target: it acts against it, or coercive action can pass there. */
+    boolean closed() {
+      return !hostileTies.isEmpty() || outcome.canPass();
+    }
+
+    boolean shields() {
+      return shieldsTie >= 0;
     }
   }
 
@@ -61,10 +76,11 @@ final class ForumVenues {
       }
       List<Member> members = voting.members(f, regime);
       double access = f == engager ? 1 : tree.strength(f);
-      assessed.add(new AssessedForum(f, routes, members, voting.vote(f, members, Map.of()), access));
+      assessed.add(new AssessedForum(f, routes, members, voting.vote(f, members, Map.of()), access,
+          hostileTies(f, regime), shieldsTie(f, regime)));
     }
 
-    lead = assessed.stream().filter(a -> a.access() > 0)
+    lead = assessed.stream().filter(a -> a.access() > 0 && !a.shields())
         .min(Comparator.comparing((AssessedForum a) -> !a.outcome().canPass())
             .thenComparing(Comparator.comparingDouble(AssessedForum::access).reversed())
             .thenComparing(Comparator.comparingDouble((AssessedForum a) -> a.outcome().stance()).reversed())
@@ -83,10 +99,59 @@ final class ForumVenues {
     }
     for (AssessedForum a : assessed) {
       if (a.venue() && a != lead && !reinforcing.containsKey(a.forum())
-          && DecisionRuleVote.friendlier(a.outcome(), lead == null ? null : lead.outcome())) {
+          && escapeFrom(a, a.outcome(), lead)) {
         escapes.add(a);
       }
     }
+  }
+
+  /**
+   * Whether a venue, with the given vote, is an escape from the lead: never when it acts against
+   * the target (a hostile tie from it into the regime, a suspension among them); always when it
+   * shields the target (a supportive shields tie into the regime: it openly protects it, whatever
+   * its members might vote); otherwise when action cannot pass there and it is friendlier than the
+   * lead (no lead; the lead can pass; or its stance is lower than
+   * the lead's by more than {@link ForumShopping#STANCE_GAP_TOLERANCE}).
+   */
+  static boolean escapeFrom(AssessedForum a, Outcome vote, AssessedForum lead) {
+    if (!a.hostileTies().isEmpty()) {
+      return false;
+    }
+    if (a.shields()) {
+      return true;
+    }
+    if (vote.canPass()) {
+      return false;
+    }
+    if (lead == null || lead.outcome().canPass()) {
+      return true;
+    }
+    return lead.outcome().stance() - vote.stance() > ForumShopping.STANCE_GAP_TOLERANCE + DecisionRuleVote.EPS;
+  }
+
+  /** The forum's hostile sanctions and threatens ties into the regime, by tie index. */
+  private List<Integer> hostileTies(int f, BitSet regime) {
+    List<Integer> out = new ArrayList<>();
+    for (int e : graph.outgoing(f)) {
+      Tie t = graph.tie(e);
+      if (regime.get(graph.target(e)) && t.polarity() == Polarity.HOSTILE
+          && (t.type() == TieType.SANCTIONS || t.type() == TieType.THREATENS)) {
+        out.add(e);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** The forum's first supportive shields tie into the regime, or -1. */
+  private int shieldsTie(int f, BitSet regime) {
+    for (int e : graph.outgoing(f)) {
+      Tie t = graph.tie(e);
+      if (regime.get(graph.target(e)) && t.polarity() == Polarity.SUPPORTIVE
+          && t.type() == TieType.SHIELDS) {
+        return e;
+      }
+    }
+    return -1;
   }
 
   /**

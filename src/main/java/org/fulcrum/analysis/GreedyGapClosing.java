@@ -16,13 +16,15 @@ import org.fulcrum.analysis.ForumShopping.Gap;
 import org.fulcrum.analysis.ForumShopping.GapCloser;
 import org.fulcrum.analysis.ForumVenues.AssessedForum;
 import org.fulcrum.casefile.Actor;
+import org.fulcrum.casefile.MemberVote;
 
 /**
  * The members to win over (taken to position +1) so that a forum's vote reaches a goal: that
  * coercive action can pass, or that an escape venue is no friendlier to the target than the lead.
  * Greedy and deterministic, as {@link ForumShopping} states it: every non-party blocker first, then
- * the voter with the largest gain {@code weight x (1 - position)}, ties to the higher engager
- * access, then the id, until the goal holds; not closable when a party holds the blocking veto or
+ * the voter whose vote turns to yes (it does not vote yes now), among them the largest gain
+ * {@code weight x (1 - position)}, then voters that only move the stance by the same gain; ties to
+ * the higher engager access, then the id, until the goal holds; not closable when a party holds the blocking veto or
  * no voting member is recorded. Then the union over the gapped forums, ranked. O(members^2) per
  * forum.
  */
@@ -63,31 +65,43 @@ final class GreedyGapClosing {
       return new Gap(goalName, false, List.of(), "Not closable by winning members over " + aim
           + ": the target's own regime holds the blocking veto (" + words.names(partyVetoes) + ").");
     }
+    if (goalName.equals("match-lead") && a.shields()) {
+      return new Gap(goalName, false, List.of(), "Not closable by winning members over " + aim
+          + ": it shields the target (tie " + graph.tie(a.shieldsTie()).id()
+          + "), which no member's vote undoes.");
+    }
     if (a.outcome().basis().equals("own-position")) {
       return new Gap(goalName, false, List.of(), "Not closable by winning members over " + aim
           + ": no voting member is recorded, so the forum's own position stands for it.");
     }
     Map<Integer, Double> overrides = new HashMap<>();
     List<Closer> closers = new ArrayList<>();
-    for (Member m : a.outcome().blockers()) {
+    for (int i = 0; i < a.outcome().blockers().size(); i++) {
+      Member m = a.outcome().blockers().get(i);
       overrides.put(m.actor(), 1.0);
-      closers.add(closer(m, m.veto() ? "veto" : "objection"));
+      closers.add(closer(m, a.outcome().blockerRoles().get(i)));
     }
     Outcome now = voting.vote(a.forum(), a.members(), overrides);
     while (!goal.test(now)) {
       Member best = null;
+      boolean bestTurns = false;
       double bestGain = 0;
       for (Member m : a.members()) {
         if (m.party() || overrides.containsKey(m.actor())) {
           continue;
         }
+        boolean turns = voting.ballot(m, Map.of()).vote() != MemberVote.YES;
         double gain = m.weight() * (1 - voting.position(m.actor(), Map.of()));
-        if (gain <= EPS) {
+        if (!turns && gain <= EPS) {
           continue;
         }
-        if (best == null || gain > bestGain + EPS
-            || (Math.abs(gain - bestGain) <= EPS && better(m, best))) {
+        // a member whose vote turns to yes comes before one that only moves the stance
+        boolean wins = best == null || (turns && !bestTurns)
+            || (turns == bestTurns && (gain > bestGain + EPS
+                || (Math.abs(gain - bestGain) <= EPS && better(m, best))));
+        if (wins) {
           best = m;
+          bestTurns = turns;
           bestGain = gain;
         }
       }
@@ -102,7 +116,7 @@ final class GreedyGapClosing {
     String list = closers.stream().map(c -> String.format(Locale.ROOT, "%s (%s, position %.2f)",
         c.name(), c.role(), c.position())).collect(Collectors.joining(", "));
     return new Gap(goalName, true, List.copyOf(closers), String.format(Locale.ROOT,
-        "Winning over %s %s: with them at position +1 the stance becomes %.3f and %.0f%% of the vote is in favour.",
+        "Winning over %s %s: with them voting yes at position +1 the stance becomes %.3f and %.0f%% of the voting weight votes yes.",
         list, aim, now.stance(), 100 * now.support()));
   }
 

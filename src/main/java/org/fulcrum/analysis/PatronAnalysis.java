@@ -3,6 +3,7 @@ package org.fulcrum.analysis;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,8 +32,10 @@ import org.fulcrum.casefile.TieType;
  *   <li>shield of a patron = sum of {@code strength x confidence} over its parts' ties;
  *       shield share = its shield / the regime's total supportive dependence;
  *   <li>leverage = strength of the engager's best path to the patron or any of its parts;
- *   <li>pressure potential = shield share x leverage: how much of the target's protection the
- *       engager can reach through this patron;
+ *   <li>pressure potential = shield share x leverage + veto cover: how much of the target's
+ *       protection the engager can reach through this patron, plus, when the patron's veto or
+ *       blocking minority stands between the engager and coercive action in its lead forum, what
+ *       pressing it would unlock there ({@link PatronVetoCover});
  *   <li>veto: the patron or a part holds a veto ({@code member-of} with {@code veto}) in a forum
  *       that has a tie to the regime (the forum acts on it, or a regime member sits in it);
  *   <li>position: the patron's own; a patron with a positive position is a partner that still
@@ -57,17 +60,30 @@ public final class PatronAnalysis {
       List<ShieldTie> ties) {}
 
   /**
+   * What pressing a patron would unlock in the engager's lead forum.
+   *
+   * @param role {@code veto} or {@code blocking-minority}
+   * @param unlock 1 when action fails only because of its vote, 1/k when k blockers must all be won
+   *     over, 0 when it would still fail
+   * @param value unlock x leverage, the part added to the pressure potential
+   */
+  public record VetoCover(String forum, String role, double unlock, double leverage, double value,
+      String explanation) {}
+
+
+  /**
    * @param position the patron's position on halting the atrocities (the named actor's)
    * @param role how its position says to treat it: {@code adversary} (position &lt; 0: it defends
    *     the regime; press it), {@code partner} (position &gt; 0: it wants the atrocities stopped but
    *     still supplies the regime; persuade it to withdraw what it gives), {@code neutral}
    * @param ties every part's shield ties
    * @param parts the actors pooled into the patron that have shield ties
+   * @param vetoCover its veto cover in the engager's lead forum, or {@code null}
    */
   public record Patron(String id, String name, String kind, double position, String role, double shield,
       double shieldShare, Double leverage, Double pressurePotential, boolean veto,
       List<String> vetoForums, List<ShieldTie> ties, List<Part> parts, LeveragePath leveragePath,
-      String explanation) {}
+      VetoCover vetoCover, String explanation) {}
 
   /**
    * A supportive dependence tie the coalition holds into the regime: a lever it can withdraw.
@@ -103,12 +119,15 @@ public final class PatronAnalysis {
     BitSet regime = shields.regime();
     Map<Integer, List<String>> vetoForums = vetoForums(regime);
     BestPathTree tree = engager < 0 ? null : new BestPathTree(graph, engager);
+    PatronVetoCover covers = tree == null ? null : PatronVetoCover.of(graph, target, engager, shields, tree);
     List<Patron> patrons = new ArrayList<>();
     for (int p : shields.ranked(tree)) {
       double share = shields.share(p);
       Integer reached = tree == null ? null : shields.reachedBest(p, tree);
       Double leverage = reached == null ? null : tree.strength(reached);
-      Double potential = leverage == null ? null : share * leverage;
+      VetoCover cover = covers == null ? null : covers.of(p);
+      Double potential = leverage == null ? null
+          : share * leverage + (cover == null ? 0 : cover.value());
       Set<String> forums = new TreeSet<>(vetoForums.getOrDefault(p, List.of()));
       List<Part> parts = new ArrayList<>();
       for (int part : shields.parts(p)) {
@@ -120,9 +139,14 @@ public final class PatronAnalysis {
       List<ShieldTie> ties = parts.stream().flatMap(x -> x.ties().stream()).toList();
       var actor = graph.actor(p);
       patrons.add(new Patron(actor.id(), actor.name(), actor.kind().label(), actor.position(),
-          role(actor.position()), shields.shield(p), share, leverage, potential, !forums.isEmpty(), List.copyOf(forums), ties,
-          List.copyOf(parts), reached == null ? null : tree.path(reached),
-          explain(actor.name(), actor.position(), ties, parts, share, leverage, List.copyOf(forums))));
+          role(actor.position()), shields.shield(p), share, leverage, potential, !forums.isEmpty(),
+          List.copyOf(forums), ties, List.copyOf(parts), reached == null ? null : tree.path(reached),
+          cover, explain(actor.name(), actor.position(), ties, parts, share, leverage, List.copyOf(forums))
+              + (cover == null ? "" : "; " + cover.explanation())));
+    }
+    if (covers != null) {
+      // the veto cover reorders by the whole potential; a stable sort keeps the shields' order otherwise
+      patrons.sort(Comparator.comparingDouble(Patron::pressurePotential).reversed());
     }
     List<String> members = regime.stream().mapToObj(i -> graph.actor(i).id()).toList();
     List<String> coalitionIds = shields.coalition().stream().mapToObj(i -> graph.actor(i).id())

@@ -24,7 +24,7 @@ import org.fulcrum.error.InvalidRequestException;
  *       plan engaged it; all its outgoing ties go.</li>
  *   <li><b>Shop to a forum</b>: one of {@link ForumShopping}'s escape venues (from
  *       {@link ForumVenues}: a forum the target can appeal to that is friendlier to it than the
- *       engager's lead channel). The matter moves there, so every other forum's outgoing ties stop
+ *       engager's lead channel and does not act against it; never one that suspended it). The matter moves there, so every other forum's outgoing ties stop
  *       counting; the chosen forum keeps its own.</li>
  * </ul>
  * Each move is scored by how much of the plan's expected pressure ({@link EngagementPlanner}'s

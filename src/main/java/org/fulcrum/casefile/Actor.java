@@ -12,6 +12,10 @@ import java.util.List;
  * @param salience how much the crisis matters to the actor, in [0, 1]
  * @param targetGroup the seed's target group the actor belongs to, or {@code null}
  * @param decisionRule how the actor decides, only for forums, or {@code null}
+ * @param decisionThreshold for forums whose rule reads one: a share of voting weight or a number
+ *     of votes ({@link DecisionRule}), or {@code null}
+ * @param blockingMinority for voting forums: a member with more than this share of the voting
+ *     weight blocks by not voting yes, or {@code null}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Actor(
@@ -24,9 +28,22 @@ public record Actor(
     double salience,
     TargetGroup targetGroup,
     DecisionRule decisionRule,
+    Double decisionThreshold,
+    Double blockingMinority,
     List<String> sources) {
 
   public Actor {
     sources = List.copyOf(sources);
+  }
+
+  /**
+   * An actor without a decision threshold or blocking minority: kept because dozens of tests,
+   * benchmarks and open-data assemblers build actors that never carry them.
+   */
+  public Actor(String id, String name, ActorKind kind, String country, double position,
+      double capability, double salience, TargetGroup targetGroup, DecisionRule decisionRule,
+      List<String> sources) {
+    this(id, name, kind, country, position, capability, salience, targetGroup, decisionRule, null,
+        null, sources);
   }
 }

@@ -38,6 +38,10 @@ public final class CaseSchema {
       Field.vocabulary("targetGroup", TargetGroup.class),
       Field.vocabulary("decisionRule", DecisionRule.class).onlyWhen("kind", ActorKind.FORUM,
           kind -> "only a forum has a decision rule; this actor is a " + kind.label()),
+      Field.number("decisionThreshold", Field.Range.above(0)).onlyWhen("kind", ActorKind.FORUM,
+          kind -> "only a forum has a decision threshold; this actor is a " + kind.label()),
+      Field.number("blockingMinority", Field.Range.open(0, 1)).onlyWhen("kind", ActorKind.FORUM,
+          kind -> "only a forum has a blocking minority; this actor is a " + kind.label()),
       Field.sources());
 
   public static final RecordSchema<Tie> TIE = new RecordSchema<>("tie", "ties", Tie.class,
@@ -56,6 +60,8 @@ public final class CaseSchema {
           type -> "only a member-of tie carries a veto; this is " + type.label()),
       Field.number("votingWeight", Field.Range.above(0)).onlyWhen("type", TieType.MEMBER_OF,
           type -> "only a member-of tie carries a voting weight; this is " + type.label()),
+      Field.vocabulary("vote", MemberVote.class).onlyWhen("type", TieType.MEMBER_OF,
+          type -> "only a member-of tie carries a vote; this is " + type.label()),
       Field.sources());
 
   public static final RecordSchema<Message> MESSAGE = new RecordSchema<>("message", "messages",

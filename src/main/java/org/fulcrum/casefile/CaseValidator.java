@@ -116,8 +116,38 @@ public final class CaseValidator {
     }
     Actor a = CaseSchema.ACTOR.create(v.all());
     int before = problems.size();
+    checkDecisionRule(r, a, problems);
     checkSources(r, a.sources(), refs, problems);
     return problems.size() == before ? a : null;
+  }
+
+  /**
+   * A forum's threshold and blocking minority against its rule: {@code decisionThreshold} only
+   * with a rule that reads one, required by {@code weighted-share} and {@code at-least-n-no-veto},
+   * a share in (0, 1] for the share rules; {@code blockingMinority} only with a voting rule.
+   */
+  private static void checkDecisionRule(RawRecord r, Actor a, List<ImportProblem> problems) {
+    DecisionRule rule = a.decisionRule();
+    Double threshold = a.decisionThreshold();
+    if (threshold != null && (rule == null || !rule.hasThreshold())) {
+      problems.add(r.problem("decisionThreshold", "only the decision rules qualified-majority,"
+          + " weighted-share and at-least-n-no-veto read a decision threshold; this forum's rule is "
+          + (rule == null ? "not recorded" : rule.label())));
+    } else if (threshold != null && rule.thresholdIsShare() && threshold > 1) {
+      problems.add(r.problem("decisionThreshold", "value " + Fields.fmt(threshold)
+          + " is out of range; expected a share of the voting weight in (0, 1] for " + rule.label()));
+    }
+    if (threshold == null && rule != null && rule.needsThreshold()) {
+      problems.add(r.problem("decisionThreshold", "missing required field 'decisionThreshold'; "
+          + rule.label() + " needs " + (rule.thresholdIsShare()
+              ? "the share of voting weight that must vote yes, in (0, 1]"
+              : "the number of yes votes needed, > 0")));
+    }
+    if (a.blockingMinority() != null && (rule == null || rule == DecisionRule.CONSENSUS)) {
+      problems.add(r.problem("blockingMinority", "a blocking minority applies only to a voting rule"
+          + " (not consensus, where every member blocks); this forum's rule is "
+          + (rule == null ? "not recorded" : rule.label())));
+    }
   }
 
   /** Validates one tie against the actors and sources in {@code refs}. */
@@ -139,6 +169,10 @@ public final class CaseValidator {
         && refs.actors().get(target) != ActorKind.FORUM) {
       problems.add(r.problem("target", "a member-of tie must point to a forum; '" + target
           + "' is a " + refs.actors().get(target).label()));
+    }
+    if (v.get("vote") == MemberVote.VETO && !Boolean.TRUE.equals(v.get("veto"))) {
+      problems.add(r.problem("vote", "a vote 'veto' needs a member that holds a veto (veto: true);"
+          + " expected yes, abstain or no for this member"));
     }
     checkSources(r, v.sources(), refs, problems);
     if (!f.ok()) {

@@ -35,6 +35,10 @@ public final class Field {
       return new Range(min, false, max, true);
     }
 
+    public static Range open(double min, double max) {
+      return new Range(min, false, max, false);
+    }
+
     public static Range above(double min) {
       return new Range(min, false, null, false);
     }

@@ -53,7 +53,7 @@ public final class CaseAssembler {
       Actor before = old.get(a.id());
       actors.put(a.id(), before == null ? a : new Actor(a.id(), a.name(), a.kind(), a.country(),
           a.position(), before.capability(), before.salience(), before.targetGroup(),
-          a.decisionRule(), a.sources()));
+          a.decisionRule(), a.decisionThreshold(), a.blockingMinority(), a.sources()));
     }
     List<Tie> ties = new ArrayList<>(draft.ties());
     Map<String, Source> sources = new LinkedHashMap<>();

@@ -147,7 +147,8 @@ public final class GeneralAssemblyAffinity implements BuildStep {
       actorSources.add(sourceId);
       draft.replaceActor(new Actor(a.id(), a.name(), a.kind(), a.country(),
           CaseDraft.round(-POSITION_SCALE * al.affinity()), a.capability(), a.salience(),
-          a.targetGroup(), a.decisionRule(), actorSources));
+          a.targetGroup(), a.decisionRule(), a.decisionThreshold(), a.blockingMinority(),
+          actorSources));
       for (Tie t : draft.ties()) {
         if (t.type() == TieType.ALLIED_WITH && t.source().equals(a.id())
             && t.target().equals(target.actorId())) {

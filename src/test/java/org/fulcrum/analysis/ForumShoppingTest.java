@@ -18,6 +18,7 @@ import org.fulcrum.casefile.CaseCodec;
 import org.fulcrum.casefile.CaseFile;
 import org.fulcrum.casefile.Channel;
 import org.fulcrum.casefile.DecisionRule;
+import org.fulcrum.casefile.MemberVote;
 import org.fulcrum.casefile.Polarity;
 import org.fulcrum.casefile.Tie;
 import org.fulcrum.casefile.TieType;
@@ -76,6 +77,26 @@ class ForumShoppingTest {
       return this;
     }
 
+    /** Records the member's vote on its member-of tie into the forum. */
+    Case vote(String member, String forum, MemberVote vote) {
+      for (int i = 0; i < ties.size(); i++) {
+        Tie t = ties.get(i);
+        if (t.source().equals(member) && t.target().equals(forum) && t.type() == TieType.MEMBER_OF) {
+          ties.set(i, new Tie(t.id(), t.source(), t.target(), t.type(), t.strength(), t.polarity(),
+              t.channel(), t.confidence(), t.from(), t.to(), t.veto(), t.votingWeight(), vote,
+              t.sources()));
+        }
+      }
+      return this;
+    }
+
+    /** A forum with a decision threshold and, optionally, a blocking minority. */
+    Case forum(String id, DecisionRule rule, double position, Double threshold, Double blocking) {
+      actors.put(id, new Actor(id, id.toUpperCase(), ActorKind.FORUM, null, position, 0.5, 0.5, null,
+          rule, threshold, blocking, List.of("s")));
+      return this;
+    }
+
     LeverageGraph build() {
       return LeverageGraph.of("test", null, actors.values(), ties);
     }
@@ -126,7 +147,10 @@ class ForumShoppingTest {
     assertThat(sc.blockers()).extracting(ForumShopping.Vote::id).containsExactly("p");
     assertThat(sc.canPass()).isFalse();
     assertThat(sc.access()).isCloseTo(1.0, within(1e-12));
-    assertThat(sc.explanation()).contains("blocked by the veto of P -0.50");
+    assertThat(sc.explanation()).contains("blocked by P -0.50 (veto)", "P veto (inferred from position -0.50)");
+    assertThat(sc.votes()).extracting(ForumShopping.Vote::id, ForumShopping.Vote::vote)
+        .containsExactly(tuple("e", "yes"), tuple("p", "veto"), tuple("a", "yes"), tuple("b", "yes"),
+            tuple("c", "abstain"));
     assertThat(part(a, "vetoCover").value()).as("P is the only patron").isCloseTo(1.0, within(1e-12));
     assertThat(part(a, "vetoCover").basis()).containsExactly("p");
   }
@@ -163,8 +187,11 @@ class ForumShoppingTest {
     assertThat(a.escapeVenues().get(1).explanation()).contains("cannot pass", "where CLUB can");
     assertThat(part(a, "escapeShare").value()).isCloseTo(1.0, within(1e-12));
     assertThat(part(a, "spread").value()).as("(SC 0.26 - REG 0.20) / 2").isCloseTo(0.03, within(1e-12));
-    assertThat(a.risk()).isCloseTo((1 + 0.03 + 1) / 3, within(1e-12));
-    assertThat(a.explanation()).contains("0.677");
+    // best escape: SC, no friendlier than CLUB (gap 0) but P's veto blocks it: (0 + 1) / 2
+    assertThat(part(a, "bestEscape").value()).isCloseTo(0.5, within(1e-12));
+    assertThat(part(a, "bestEscape").basis()).containsExactly("sc");
+    assertThat(a.risk()).isCloseTo((1 + 0.03 + 1 + 0.5) / 4, within(1e-12));
+    assertThat(a.explanation()).contains("0.633");
   }
 
   @Test
@@ -203,7 +230,7 @@ class ForumShoppingTest {
             tuple("b", "vote"));
     assertThat(a.gapClosers()).extracting(ForumShopping.GapCloser::id).containsExactly("p", "b");
     assertThat(a.escapeVenues()).isEmpty();
-    assertThat(a.risk()).as("only the veto cover: P is the whole shield").isCloseTo(1.0 / 3, within(1e-12));
+    assertThat(a.risk()).as("only the veto cover: P is the whole shield").isCloseTo(1.0 / 4, within(1e-12));
   }
 
   @Test
@@ -281,7 +308,7 @@ class ForumShoppingTest {
         .tie("l", "t", TieType.MEDIATES, 0.7, Polarity.SUPPORTIVE)
         .tie("e", "l", TieType.ALLIED_WITH, 0.6, Polarity.SUPPORTIVE)
         .member("t", "r1").member("v1", "r1").tie("r1", "l", TieType.INFLUENCES, 0.8, Polarity.SUPPORTIVE)
-        .member("t", "r2").member("v2", "r2")
+        .member("t", "r2").member("v2", "r2").vote("v2", "r2", MemberVote.ABSTAIN)
         .member("t", "r3").member("v3", "r3")
         .member("e", "z", 1.0, true, null).member("q", "z", 0.5, true, null)
         .tie("z", "t", TieType.SANCTIONS, 0.5, Polarity.HOSTILE)
@@ -304,7 +331,9 @@ class ForumShoppingTest {
     assertThat(part(a, "escapeShare").value()).as("1 of L, R1, R2, R3").isCloseTo(0.25, within(1e-12));
     assertThat(part(a, "spread").value()).isCloseTo((0.9 - 0.3) / 2, within(1e-12));
     assertThat(part(a, "vetoCover").value()).as("Q is no patron").isZero();
-    assertThat(a.risk()).isCloseTo((0.25 + 0.3) / 3, within(1e-12));
+    assertThat(part(a, "bestEscape").value()).as("(0.6 / 2 + 0) / 2").isCloseTo(0.15, within(1e-12));
+    assertThat(a.risk()).isCloseTo((0.25 + 0.3 + 0 + 0.15) / 4, within(1e-12));
+    assertThat(forum(a, "r3").canPass()).as("R3's member votes yes: closed to T").isTrue();
     assertThat(forum(a, "r2").gap().goal()).isEqualTo("match-lead");
     assertThat(a.gapClosers()).extracting(ForumShopping.GapCloser::id, ForumShopping.GapCloser::roles)
         .containsExactly(tuple("v2", List.of("vote")));
@@ -343,9 +372,17 @@ class ForumShoppingTest {
     assertThat(part(a, "spread").value()).isCloseTo((0.85 / 7 + 0.4 / 3) / 2, within(1e-12));
     assertThat(part(a, "vetoCover").value()).isCloseTo(0.6164, within(1e-4));
     assertThat(part(a, "vetoCover").basis()).containsExactly("chn", "rus");
-    assertThat(a.risk()).isCloseTo(0.4702, within(1e-4));
-    assertThat(a.gapClosers()).extracting(ForumShopping.GapCloser::id).containsExactly("egy", "qat", "chn", "rus");
-    assertThat(a.gapClosers().get(0).forums()).containsExactly("arab-league", "au");
+    // the Arab League: (0.85 / 7 + 0.4 / 3) / 2 = 0.1274 friendlier, and it can shield: (0.1274 + 1) / 2
+    assertThat(part(a, "bestEscape").value()).isCloseTo((0.85 / 7 + 0.4 / 3) / 4 + 0.5, within(1e-12));
+    assertThat(part(a, "bestEscape").basis()).containsExactly("arab-league");
+    assertThat(a.risk()).isCloseTo(0.4935, within(1e-4));
+    // the Arab League shields Khartoum: an escape whatever its members vote, so its gap is not
+    // closable and Egypt and Qatar are not needed there; Egypt still blocks the AU
+    assertThat(forum(a, "arab-league").shieldsTarget()).isTrue();
+    assertThat(forum(a, "arab-league").gap().closable()).isFalse();
+    assertThat(forum(a, "arab-league").gap().explanation()).contains("it shields the target");
+    assertThat(a.gapClosers()).extracting(ForumShopping.GapCloser::id).containsExactly("egy", "chn", "rus");
+    assertThat(a.gapClosers().get(0).forums()).containsExactly("au");
   }
 
   @Test
@@ -362,11 +399,15 @@ class ForumShoppingTest {
         .containsExactlyInAnyOrder("au", "eac", "kndr", "panel", "unsc");
     assertThat(forum(a, "au").reinforcingTie()).isEqualTo("t-au-panel");
     assertThat(forum(a, "kndr").reinforcingTie()).isEqualTo("t-panel-kndr");
-    assertThat(a.escapeVenues()).extracting(ForumShopping.EscapeVenue::id).containsExactly("eac");
-    assertThat(part(a, "escapeShare").value()).isCloseTo(0.2, within(1e-12));
-    assertThat(part(a, "spread").value()).isCloseTo((2.75 / 3 - 0.4) / 2, within(1e-12));
+    // the EAC's voting members (Uganda +0.1, Tanzania +0.7) both vote yes by inference and nobody
+    // objects: coercive action can pass there, so it is closed to Kibaki and no escape
+    assertThat(forum(a, "eac").canPass()).isTrue();
+    assertThat(a.escapeVenues()).isEmpty();
+    assertThat(part(a, "escapeShare").value()).isZero();
+    assertThat(part(a, "spread").value()).isZero();
     assertThat(part(a, "vetoCover").value()).isZero();
-    assertThat(a.risk()).isCloseTo(0.1528, within(1e-4));
+    assertThat(part(a, "bestEscape").value()).isZero();
+    assertThat(a.risk()).isZero();
   }
 
   @Test

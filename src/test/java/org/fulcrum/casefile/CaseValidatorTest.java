@@ -155,6 +155,61 @@ class CaseValidatorTest {
   }
 
   @Test
+  void aMemberOfTieCarriesAVote() {
+    CaseFile c = read(mini().replace("\"veto\": true", "\"veto\": true, \"vote\": \"abstain\""));
+    assertThat(c.ties().get(3).vote()).isEqualTo(MemberVote.ABSTAIN);
+    var unknown = problems(j -> j.replace("\"veto\": true", "\"veto\": true, \"vote\": \"maybe\""));
+    assertThat(unknown).singleElement().satisfies(p -> {
+      assertThat(p.path()).isEqualTo("$.ties[3].vote");
+      assertThat(p.message()).isEqualTo("unknown value 'maybe'; expected one of yes, abstain, no, veto");
+    });
+    var notMember = problems(j -> j.replace("\"channel\": \"command\",", "\"channel\": \"command\", \"vote\": \"yes\","));
+    assertThat(notMember).singleElement().satisfies(p -> assertThat(p.message())
+        .isEqualTo("only a member-of tie carries a vote; this is controls"));
+    var noVeto = problems(j -> j.replace("\"veto\": true", "\"veto\": false, \"vote\": \"veto\""));
+    assertThat(noVeto).singleElement().satisfies(p -> {
+      assertThat(p.path()).isEqualTo("$.ties[3].vote");
+      assertThat(p.message()).isEqualTo("a vote 'veto' needs a member that holds a veto (veto: true);"
+          + " expected yes, abstain or no for this member");
+    });
+  }
+
+  @Test
+  void decisionThresholdsAreCheckedAgainstTheRule() {
+    CaseFile nineOfFifteen = read(mini().replace("\"decisionRule\": \"qualified-majority\"",
+        "\"decisionRule\": \"at-least-n-no-veto\", \"decisionThreshold\": 9"));
+    assertThat(nineOfFifteen.actors().get(4).decisionThreshold()).isEqualTo(9.0);
+    CaseFile imf = read(mini().replace("\"decisionRule\": \"qualified-majority\"",
+        "\"decisionRule\": \"weighted-share\", \"decisionThreshold\": 0.85, \"blockingMinority\": 0.15"));
+    assertThat(imf.actors().get(4).blockingMinority()).isEqualTo(0.15);
+    var share = problems(j -> j.replace("\"decisionRule\": \"qualified-majority\"",
+        "\"decisionRule\": \"weighted-share\", \"decisionThreshold\": 85"));
+    assertThat(share).singleElement().satisfies(p -> {
+      assertThat(p.path()).isEqualTo("$.actors[4].decisionThreshold");
+      assertThat(p.message()).isEqualTo(
+          "value 85 is out of range; expected a share of the voting weight in (0, 1] for weighted-share");
+    });
+    var missing = problems(j -> j.replace("\"decisionRule\": \"qualified-majority\"",
+        "\"decisionRule\": \"at-least-n-no-veto\""));
+    assertThat(missing).singleElement().satisfies(p -> assertThat(p.message()).isEqualTo(
+        "missing required field 'decisionThreshold'; at-least-n-no-veto needs the number of yes votes needed, > 0"));
+    var unread = problems(j -> j.replace("\"decisionRule\": \"qualified-majority\"",
+        "\"decisionRule\": \"consensus\", \"decisionThreshold\": 0.5, \"blockingMinority\": 0.2"));
+    assertThat(unread).extracting(ImportProblem::message).containsExactly(
+        "only the decision rules qualified-majority, weighted-share and at-least-n-no-veto read a decision"
+            + " threshold; this forum's rule is consensus",
+        "a blocking minority applies only to a voting rule (not consensus, where every member blocks);"
+            + " this forum's rule is consensus");
+    var range = problems(j -> j.replace("\"decisionRule\": \"qualified-majority\"",
+        "\"decisionRule\": \"weighted-share\", \"decisionThreshold\": 0.85, \"blockingMinority\": 1"));
+    assertThat(range).singleElement().satisfies(p -> assertThat(p.message())
+        .isEqualTo("value 1 is out of range; expected (0, 1)"));
+    var notForum = problems(j -> j.replace("\"kind\": \"armed-group\",", "\"kind\": \"armed-group\", \"decisionThreshold\": 2,"));
+    assertThat(notForum).extracting(ImportProblem::message)
+        .contains("only a forum has a decision threshold; this actor is a armed-group");
+  }
+
+  @Test
   void malformedJsonNamesTheLine() {
     var problems = problems(j -> j.replace("\"phase\": \"escalating\",", "\"phase\": \"escalating\""));
     assertThat(problems).singleElement().satisfies(p -> {

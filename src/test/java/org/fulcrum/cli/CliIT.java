@@ -128,7 +128,7 @@ class CliIT {
 
     Run forums = run(store, "forums", "darfur-2003-2008", "--target", "bashir", "--engager", "usa");
     assertThat(forums.exit()).as(forums.err()).isZero();
-    assertThat(forums.out()).contains("forum-shopping risk for bashir: 0.47").contains("lead channel: unsc")
+    assertThat(forums.out()).contains("forum-shopping risk for bashir: 0.4935").contains("lead channel: unsc")
         .contains("escape venue: arab-league");
 
     Run playbook = run(store, "playbook", "darfur-2003-2008", "--engager", "usa", "--target", "bashir");

@@ -176,7 +176,9 @@ class LeverageApiIT {
     assertThat(chn.get("id").asString()).isEqualTo("chn");
     assertThat(chn.get("shieldShare").asDouble()).isEqualTo(1.0);
     assertThat(chn.get("leverage").asDouble()).isCloseTo(0.45, within(1e-12));
-    assertThat(chn.get("pressurePotential").asDouble()).isCloseTo(0.45, within(1e-12));
+    // China's veto alone blocks the Council, the lead: pressing it unlocks it, 0.45 x (1 + 1)
+    assertThat(chn.get("vetoCover").get("unlock").asDouble()).isEqualTo(1.0);
+    assertThat(chn.get("pressurePotential").asDouble()).isCloseTo(0.9, within(1e-12));
     assertThat(chn.get("ties").get(0).get("tie").asString()).isEqualTo("t2");
     // after the arms tie ends (2008-12-31) China no longer shields Khartoum in this case
     JsonNode later = call("GET", "/api/cases/mini/patrons?target=sdn&engager=usa&asOf=2010-01-01", null).json();
@@ -327,7 +329,7 @@ class LeverageApiIT {
     assertThat(forums.status()).isEqualTo(200);
     double risk = forums.json().get("risk").asDouble();
     assertThat(risk).isBetween(0.0, 1.0);
-    assertThat(forums.json().get("parts").size()).isEqualTo(3);
+    assertThat(forums.json().get("parts").size()).isEqualTo(4);
     assertThat(forums.json().get("forums").get(0).get("id").asString()).isEqualTo("unsc");
     assertThat(forums.json().get("explanation").asString()).isNotBlank();
     Answer noEngager = call("GET", "/api/cases/mini/forum-shopping?target=sdn", null);

@@ -212,14 +212,27 @@ final class ThreatCredibility {
     }
     double share = mine / total;
     Actor f = voices.actor(forum);
-    DecisionRule rule = f == null || f.decisionRule() == null ? DecisionRule.SIMPLE_MAJORITY : f.decisionRule();
-    String power = switch (rule) {
-      case SIMPLE_MAJORITY -> share > ForumShopping.SIMPLE_MAJORITY + EPS ? "decide a simple majority"
-          : share >= 1 - ForumShopping.SIMPLE_MAJORITY - EPS ? "block a simple majority" : null;
-      case QUALIFIED_MAJORITY -> share >= ForumShopping.QUALIFIED_MAJORITY - EPS ? "decide a qualified majority"
-          : 1 - share < ForumShopping.QUALIFIED_MAJORITY - EPS ? "block a qualified majority" : null;
-      case CONSENSUS -> share >= 1 - EPS ? "decide a consensus as its only member" : "block a consensus";
+    if (f == null) {
+      return null;
+    }
+    DecisionRule rule = f.decisionRule() == null ? DecisionRule.SIMPLE_MAJORITY : f.decisionRule();
+    // the share the rule needs in favour (a count of votes for at-least-n: as a share of the weight)
+    double needed = switch (rule) {
+      case SIMPLE_MAJORITY, MAJORITY_OF_VOTES_CAST -> ForumShopping.SIMPLE_MAJORITY;
+      case QUALIFIED_MAJORITY -> f.decisionThreshold() == null ? ForumShopping.QUALIFIED_MAJORITY
+          : f.decisionThreshold();
+      case WEIGHTED_SHARE -> f.decisionThreshold() == null ? 1 : f.decisionThreshold();
+      case AT_LEAST_N_NO_VETO -> f.decisionThreshold() == null ? 1 : Math.min(1, f.decisionThreshold() / total);
+      case CONSENSUS -> 1;
     };
+    boolean strict = rule == DecisionRule.SIMPLE_MAJORITY || rule == DecisionRule.MAJORITY_OF_VOTES_CAST;
+    boolean decides = strict ? share > needed + EPS : share >= needed - EPS;
+    boolean blocks = rule == DecisionRule.CONSENSUS
+        || (strict ? share >= 1 - needed - EPS : 1 - share < needed - EPS)
+        || (f.blockingMinority() != null && share > f.blockingMinority() + EPS);
+    String power = decides && rule == DecisionRule.CONSENSUS ? "decide a consensus as its only member"
+        : decides && rule != DecisionRule.AT_LEAST_N_NO_VETO ? "decide a " + rule.label() + " vote"
+        : blocks ? "block a " + rule.label() + " vote" : null;
     return power == null ? null : new ForumVote(forum, String.format(Locale.ROOT,
         "voting weight %.2f of %.2f (%s), enough to %s on its own", mine, total, String.join(", ", own), power));
   }
