@@ -230,9 +230,17 @@ final class ThreatCredibility {
     boolean blocks = rule == DecisionRule.CONSENSUS
         || (strict ? share >= 1 - needed - EPS : 1 - share < needed - EPS)
         || (f.blockingMinority() != null && share > f.blockingMinority() + EPS);
+    String vote = switch (rule) {
+      case SIMPLE_MAJORITY -> "a simple majority";
+      case QUALIFIED_MAJORITY -> "a qualified majority";
+      case MAJORITY_OF_VOTES_CAST -> "a majority of votes cast";
+      case WEIGHTED_SHARE -> "a weighted-share vote";
+      case AT_LEAST_N_NO_VETO -> "a vote that needs a set number of yes votes";
+      case CONSENSUS -> "a consensus";
+    };
     String power = decides && rule == DecisionRule.CONSENSUS ? "decide a consensus as its only member"
-        : decides && rule != DecisionRule.AT_LEAST_N_NO_VETO ? "decide a " + rule.label() + " vote"
-        : blocks ? "block a " + rule.label() + " vote" : null;
+        : decides && rule != DecisionRule.AT_LEAST_N_NO_VETO ? "decide " + vote
+        : blocks ? "block " + vote : null;
     return power == null ? null : new ForumVote(forum, String.format(Locale.ROOT,
         "voting weight %.2f of %.2f (%s), enough to %s on its own", mine, total, String.join(", ", own), power));
   }
