@@ -4,7 +4,7 @@
 import { h, fill, num, pct, problemBox, actorOptions } from './dom.js';
 import { values } from './schema.js';
 
-/** The seed's target groups, as the dataset spells them. */
+/** The Task Force report's target groups, as the dataset spells them. */
 const groups = () => values('actors', 'targetGroup');
 
 let app;

@@ -13,9 +13,10 @@ import org.fulcrum.error.InvalidRequestException;
 /**
  * Forum-shopping risk: how far a target can play one forum off against another to escape coercive
  * action, which single channel an engager should lead with, and whom to bring in to close the
- * escape routes. After the seed's question 5 ("a target that can appeal to several forums or
+ * escape routes. After the question Fulcrum answers on it ("a target that can appeal to several forums or
  * channels with different stances (or a veto-holding patron in one of them) can play one off
- * against another"; Kenya 2008: "one negotiating channel, every actor reinforcing it").
+ * against another") and the Kenya 2008 lesson of Genocide Prevention Task Force, <i>Preventing Genocide</i> (2008), ch. 4: one negotiating
+ * channel, every actor reinforcing it.
  *
  * <p>The model, on the graph's snapshot day:
  * <ul>

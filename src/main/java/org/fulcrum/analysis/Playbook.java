@@ -23,7 +23,7 @@ import org.fulcrum.casefile.TieType;
 
 /**
  * The tools an engager can actually apply, per target group, for a phase and tempo of a crisis (the
- * seed's "playbooks", Recommendation 4-2, drawing on Table 1 through {@link ToolCatalogue}).
+ * "playbooks" of Genocide Prevention Task Force, <i>Preventing Genocide</i> (2008), ch. 4, Recommendation 4-2, drawing on Table 1 through {@link ToolCatalogue}).
  *
  * <p>For each target group and each catalogue tool that acts on it, the candidate actors are the
  * case's actors of that group: for planners and perpetrators only those in the target's regime (the
@@ -96,7 +96,7 @@ public final class Playbook {
   /**
    * The options for one target group.
    *
-   * @param purpose what acting on the group is for, in the seed's words
+   * @param purpose what acting on the group is for, in the Task Force report's words
    * @param candidates the actors of the group the tools were tried on
    * @param coercive how many options are coercive
    * @param cooperative how many options are cooperative
@@ -152,7 +152,7 @@ public final class Playbook {
       "coercive tools are aimed only at actors that drive or defend the atrocities (position < 0)",
       "the engager's coalition (its own government, the partners named, and what they command) is"
           + " never a candidate; its supportive ties into the regime are listed as levers it holds",
-      "tools that do not suit the tempo or the phase are left out, with the seed's reason");
+      "tools that do not suit the tempo or the phase are left out, with the Task Force report's reason");
 
   private static final Map<TargetGroup, String> PURPOSE = Map.of(
       TargetGroup.PLANNERS, "(a) those planning, authorizing, and fomenting the atrocities:"

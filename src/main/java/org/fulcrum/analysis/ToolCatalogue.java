@@ -23,11 +23,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The seed's Table 1 as data: every tool with its functional type, whether it is cooperative or
+ * Table 1 of Genocide Prevention Task Force, <i>Preventing Genocide</i> (2008), ch. 4, as data: every tool with its functional type, whether it is cooperative or
  * coercive, how fast it takes effect, the target groups it acts on, and the channels and tie types
  * an engager's leverage path must use for the engager to apply it. The standard catalogue is
  * {@value #RESOURCE} on the classpath; {@code catalogue/README.md} next to it says which values are
- * the seed's words and which are our reading.
+ * the report's words and which are our reading.
  */
 public final class ToolCatalogue {
 
@@ -89,7 +89,7 @@ public final class ToolCatalogue {
    * @param tieTypes every tie of the engager's path must be of one of these (empty: any type)
    * @param phases the phases the tool suits (empty: every phase)
    * @param tempos the tempos the tool suits (empty: both)
-   * @param source what the seed says about this tool, with its section, or {@code null}
+   * @param source what the report says about this tool, with its section, or {@code null}
    */
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public record Tool(
@@ -340,7 +340,7 @@ public final class ToolCatalogue {
     }
   }
 
-  /** Where the catalogue comes from: the seed, with section and table. */
+  /** Where the catalogue comes from: the Task Force report, with section and table. */
   public String source() {
     return source;
   }

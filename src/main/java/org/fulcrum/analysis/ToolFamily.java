@@ -4,7 +4,7 @@ import org.fulcrum.casefile.Channel;
 import org.fulcrum.casefile.Polarity;
 
 /**
- * The family of tools a tie opens to whoever uses it, after the seed's Table 1: a functional type
+ * The family of tools a tie opens to whoever uses it, after Table 1 of Genocide Prevention Task Force, <i>Preventing Genocide</i> (2008), ch. 4: a functional type
  * (diplomatic, economic, legal, military; or the informational, command and social channels that
  * the catalogue does not list) and whether the tool is cooperative or coercive.
  *

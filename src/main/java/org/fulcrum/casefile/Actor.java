@@ -10,7 +10,7 @@ import java.util.List;
  *     stopped
  * @param capability what the actor can bring to bear, in [0, 1]
  * @param salience how much the crisis matters to the actor, in [0, 1]
- * @param targetGroup the seed's target group the actor belongs to, or {@code null}
+ * @param targetGroup the Task Force report's target group the actor belongs to, or {@code null}
  * @param decisionRule how the actor decides, only for forums, or {@code null}
  * @param decisionThreshold for forums whose rule reads one: a share of voting weight or a number
  *     of votes ({@link DecisionRule}), or {@code null}

@@ -2,7 +2,10 @@ package org.fulcrum.casefile;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** The seed's four target groups; (d) is split into domestic and foreign actors. */
+/**
+ * The four target groups of Genocide Prevention Task Force, <i>Preventing Genocide</i> (2008), ch. 4 (Table 2, Recommendation 4-2); (d) is split into domestic
+ * and foreign actors.
+ */
 public enum TargetGroup implements Label {
   PLANNERS("planners"),
   PERPETRATORS("perpetrators"),

@@ -81,7 +81,7 @@ class EngagementController {
   }
 
   @Operation(summary = "Options per target group that the engager can actually apply",
-      description = "Tools of the catalogue (the seed's Table 1, catalogue/tools.json) per target group,"
+      description = "Tools of the catalogue (Table 1 of the Genocide Prevention Task Force report, 2008, ch. 4; catalogue/tools.json) per target group,"
           + " each on an actor of that group with the best path that uses only the tool's channels"
           + " (and tie types); fast tools first and slow ones dropped when the tempo is volcanic; each"
           + " group says whether it mixes coercive and cooperative options, and why left-out tools"

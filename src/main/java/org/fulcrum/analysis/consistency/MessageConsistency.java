@@ -32,7 +32,7 @@ import org.fulcrum.error.InvalidRequestException;
  * <p><b>Stances.</b> Demand, threat and condemnation <em>press</em> the audience; accommodation
  * <em>yields</em>; reassurance and inducement are neutral. Two stances cannot both hold when one
  * presses and the other yields, or when one threatens and the other reassures. An inducement goes
- * with anything: the seed advises against dismissing rewards for good behaviour. A message without
+ * with anything: the Task Force report (2008, ch. 4) advises against dismissing rewards for good behaviour. A message without
  * a stance or intensity gets them from {@link StanceClassifier}, and they are marked as derived.
  *
  * <p><b>Voices.</b> A state speaks through its leaders, ministries and envoys: every state,
