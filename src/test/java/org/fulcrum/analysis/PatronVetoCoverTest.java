@@ -57,7 +57,7 @@ class PatronVetoCoverTest {
     var ranking = rank(true);
     var chn = ranking.patrons().stream().filter(p -> p.id().equals("chn")).findFirst().orElseThrow();
     assertThat(chn.vetoCover().unlock()).as("both CHN and RUS must be won over").isEqualTo(0.5);
-    assertThat(chn.explanation()).contains("pressing all 2 would unlock SC");
+    assertThat(chn.explanation()).contains("pressing both would unlock SC");
     var rus = ranking.patrons().stream().filter(p -> p.id().equals("rus")).findFirst().orElseThrow();
     assertThat(rus.leverage()).as("the engager has no path to RUS").isZero();
     assertThat(rus.vetoCover().value()).isZero();
@@ -75,7 +75,7 @@ class PatronVetoCoverTest {
     assertThat(china.pressurePotential()).isCloseTo(
         china.leverage() * (china.shieldShare() + 0.5), within(1e-12));
     assertThat(china.explanation()).contains("holds a veto in UN Security Council",
-        "pressing all 2 would unlock UN Security Council");
+        "pressing both would unlock UN Security Council");
     var russia = ranking.patrons().stream().filter(p -> p.id().equals("rus")).findFirst().orElseThrow();
     assertThat(russia.vetoCover().unlock()).isEqualTo(0.5);
     assertThat(russia.vetoCover().value()).as("no US path to Russia").isZero();
