@@ -67,9 +67,9 @@ final class PatronVetoCover {
       } else if (allUnlock) {
         String others = blockers.stream().filter(b -> b != m).map(b -> graph.actor(b.actor()).name())
             .collect(Collectors.joining(", "));
-        String all = blockers.size() == 2 ? "both" : "all " + blockers.size();
+        String every = blockers.size() == 2 ? "both" : "all " + blockers.size();
         why = String.format(Locale.ROOT, "%s %s in %s, where action against %s fails because of its vote and that of %s: pressing %s would unlock %s, and it is one of them (unlock 1/%d)",
-            name, holds, forum, against, others, all, forum, blockers.size());
+            name, holds, forum, against, others, every, forum, blockers.size());
       } else {
         why = String.format(Locale.ROOT, "%s %s in %s, but action against %s would still fail there with every blocking member won over: too few vote yes, so pressing it unlocks nothing",
             name, holds, forum, against);
