@@ -139,13 +139,60 @@ public final class LeverageGraph {
       Collection<Tie> ties) {
     Tie[] valid = ties.stream().filter(t -> asOf == null || t.validOn(asOf)).toArray(Tie[]::new);
     Actor[] sorted = actors.toArray(Actor[]::new);
-    Arrays.sort(sorted, Comparator.comparing(Actor::id));
-    if (valid.length >= PARALLEL_TIES) {
-      Arrays.parallelSort(valid, Comparator.comparing(Tie::id));
-    } else {
-      Arrays.sort(valid, Comparator.comparing(Tie::id));
+    return new LeverageGraph(caseId, asOf, Arrays.asList(byId(sorted, Actor::id)),
+        Arrays.asList(byId(valid, Tie::id)));
+  }
+
+  /**
+   * The items in order of id ({@link String#compareTo}). Comparing the records' ids directly is
+   * mostly cache misses on large cases (a record, then its string, for every comparison): the
+   * first eight characters of every id are copied into two arrays of keys first, which order the
+   * items exactly as their ids do where they differ, and only ids that agree on those eight
+   * characters are compared in full. Parallel from {@link #PARALLEL_TIES} items.
+   */
+  static <T> T[] byId(T[] items, java.util.function.Function<T, String> id) {
+    int n = items.length;
+    long[] first = new long[n];
+    long[] second = new long[n];
+    String[] ids = new String[n];
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      String s = id.apply(items[i]);
+      ids[i] = s;
+      first[i] = prefixKey(s, 0);
+      second[i] = prefixKey(s, 4);
+      order[i] = i;
     }
-    return new LeverageGraph(caseId, asOf, Arrays.asList(sorted), Arrays.asList(valid));
+    Comparator<Integer> byKey = (a, b) -> {
+      int c = Long.compareUnsigned(first[a], first[b]);
+      if (c == 0) {
+        c = Long.compareUnsigned(second[a], second[b]);
+      }
+      return c != 0 ? c : ids[a].compareTo(ids[b]);
+    };
+    if (n >= PARALLEL_TIES) {
+      Arrays.parallelSort(order, byKey);
+    } else {
+      Arrays.sort(order, byKey);
+    }
+    T[] out = Arrays.copyOf(items, n);
+    for (int i = 0; i < n; i++) {
+      out[i] = items[order[i]];
+    }
+    return out;
+  }
+
+  /**
+   * Characters {@code from} to {@code from + 3} of {@code s} as one unsigned number, 16 bits each,
+   * a missing character as 0: unsigned order of the keys is {@link String#compareTo}'s order of
+   * those characters, and a shorter string (0 after its end) sorts first, as there.
+   */
+  private static long prefixKey(String s, int from) {
+    long key = 0;
+    for (int i = from; i < from + 4; i++) {
+      key = (key << 16) | (i < s.length() ? s.charAt(i) : 0);
+    }
+    return key;
   }
 
   private static byte ordinal(Enum<?> value) {

@@ -18,6 +18,26 @@ import org.junit.jupiter.api.Test;
 /** The snapshot's columns and adjacency, on a case large enough to be filled on several threads. */
 class LeverageGraphTest {
 
+  /** The key-based sort orders ids exactly as String.compareTo does, small and parallel. */
+  @Test
+  void idOrderIsStringOrderForAnyIds() {
+    String alphabet = "ab\u0000\u00e9\uffffZ0-";
+    for (int n : new int[] {0, 1, 50, LeverageGraph.PARALLEL_TIES + 7}) {
+      SplittableRandom random = new SplittableRandom(n);
+      String[] ids = new String[n];
+      for (int i = 0; i < n; i++) {
+        StringBuilder id = new StringBuilder();
+        for (int len = random.nextInt(12); len > 0; len--) {
+          id.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        ids[i] = id.toString();
+      }
+      String[] expected = ids.clone();
+      java.util.Arrays.sort(expected);
+      assertThat(LeverageGraph.byId(ids, s -> s)).containsExactly(expected);
+    }
+  }
+
   @Test
   void aLargeCaseIsFilledTieByTieAsWritten() {
     int n = 3_000;
