@@ -29,6 +29,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -110,8 +111,11 @@ class WebUiIT {
     return "http://127.0.0.1:" + port + path;
   }
 
+  /** Waits up to a minute; an element replaced while the page re-renders is looked up again. */
   WebDriverWait waiting() {
-    return new WebDriverWait(browser, Duration.ofSeconds(60));
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    wait.ignoring(StaleElementReferenceException.class);
+    return wait;
   }
 
   JsonNode api(String path) throws Exception {
@@ -312,10 +316,11 @@ class WebUiIT {
     browser.findElement(By.id("edit-filter")).sendKeys("t-chn-unsc-member");
     waiting().until(d -> d.findElements(By.cssSelector("#edit-list [data-id='t-chn-unsc-member']")).size() == 1);
     browser.findElement(By.cssSelector("#edit-list [data-id='t-chn-unsc-member']")).click();
-    waiting().until(d -> d.findElement(By.cssSelector("[data-field='votingWeight']")).isDisplayed());
+    // the form is rebuilt for the chosen record: wait for the rebuilt one, with its values
+    waiting().until(d -> d.findElement(By.cssSelector("[data-field='votingWeight']")).isDisplayed()
+        && "1".equals(d.findElement(By.id("edit-votingWeight")).getAttribute("value"))
+        && "true".equals(d.findElement(By.id("edit-veto")).getAttribute("value")));
     assertThat(browser.findElement(By.cssSelector("label[for='edit-votingWeight']")).getText()).isEqualTo("Voting weight");
-    assertThat(browser.findElement(By.id("edit-votingWeight")).getAttribute("value")).isEqualTo("1");
-    assertThat(browser.findElement(By.id("edit-veto")).getAttribute("value")).isEqualTo("true");
     assertThat(browser.findElements(By.cssSelector("#edit-type option"))).hasSize(21); // 20 types and "choose"
     screenshot("06-edit-member-of");
 
