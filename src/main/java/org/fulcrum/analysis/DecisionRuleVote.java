@@ -112,13 +112,9 @@ final class DecisionRuleVote {
     return r == null ? DecisionRule.SIMPLE_MAJORITY : r;
   }
 
-  /** The threshold the rule applies: the recorded one, 2/3 for a qualified majority, else 0. */
+  /** The threshold the forum's rule applies: {@link DecisionRule#threshold(Double)}. */
   double threshold(int f) {
-    Double t = graph.actor(f).decisionThreshold();
-    if (t != null) {
-      return t;
-    }
-    return rule(f) == DecisionRule.QUALIFIED_MAJORITY ? QUALIFIED_MAJORITY : 0;
+    return rule(f).threshold(graph.actor(f).decisionThreshold());
   }
 
   /** The member's vote: won over if overridden, else recorded, else inferred from its position. */
@@ -194,14 +190,7 @@ final class DecisionRuleVote {
       return new Outcome(stance, "own-position", stance > 0 ? 1 : 0, 0, 0, 0, List.copyOf(ballots),
           List.copyOf(blockers), List.copyOf(roles), passes);
     }
-    double threshold = threshold(f);
-    boolean enough = switch (rule) {
-      case CONSENSUS -> yes > EPS;
-      case SIMPLE_MAJORITY -> yes / total > SIMPLE_MAJORITY + EPS;
-      case QUALIFIED_MAJORITY, WEIGHTED_SHARE -> yes / total >= threshold - EPS;
-      case MAJORITY_OF_VOTES_CAST -> yes > no + EPS;
-      case AT_LEAST_N_NO_VETO -> yes >= threshold - EPS;
-    };
+    boolean enough = rule.enough(threshold(f), yes, no, total);
     return new Outcome(weighted / total, "members", yes / total, yes, no, abstain,
         List.copyOf(ballots), List.copyOf(blockers), List.copyOf(roles),
         blockers.isEmpty() && enough);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.fulcrum.analysis.DecisionRuleVote.Outcome;
 import org.fulcrum.analysis.ForumVenues.AssessedForum;
+import org.fulcrum.casefile.DecisionRule;
 import org.fulcrum.error.InvalidRequestException;
 
 /**
@@ -88,9 +89,9 @@ import org.fulcrum.error.InvalidRequestException;
 public final class ForumShopping {
 
   /** A simple majority needs more than this share of the voting weight voting yes. */
-  public static final double SIMPLE_MAJORITY = 0.5;
+  public static final double SIMPLE_MAJORITY = DecisionRule.SIMPLE_MAJORITY_SHARE;
   /** A qualified majority needs at least this share of the voting weight when none is recorded. */
-  public static final double QUALIFIED_MAJORITY = 2.0 / 3.0;
+  public static final double QUALIFIED_MAJORITY = DecisionRule.QUALIFIED_MAJORITY_DEFAULT;
   /**
    * A member without a recorded vote whose position is below this in size abstains: it neither
    * backs nor opposes halting the atrocities clearly enough to be counted as voting either way.

@@ -41,6 +41,40 @@ public enum DecisionRule implements Label {
     return label;
   }
 
+  /** Simple majority: more than this share of the voting weight votes yes. */
+  public static final double SIMPLE_MAJORITY_SHARE = 0.5;
+
+  /** Qualified majority without a recorded {@code decisionThreshold}: two thirds. */
+  public static final double QUALIFIED_MAJORITY_DEFAULT = 2.0 / 3.0;
+
+  private static final double EPS = 1e-12;
+
+  /** The threshold the rule applies: the recorded one, 2/3 for a qualified majority, else 0. */
+  public double threshold(Double recorded) {
+    if (recorded != null) {
+      return recorded;
+    }
+    return this == QUALIFIED_MAJORITY ? QUALIFIED_MAJORITY_DEFAULT : 0;
+  }
+
+  /**
+   * Whether enough votes are in favour under this rule, blocking aside (a veto, a consensus
+   * objection or a blocking minority is judged by the caller): the one statement of each rule's
+   * passing condition, used by the forum votes and by the message review's decisive-vote check.
+   *
+   * @param threshold from {@link #threshold(Double)}
+   * @param yes, no, total voting weight in favour, against (veto included) and of all voting members
+   */
+  public boolean enough(double threshold, double yes, double no, double total) {
+    return switch (this) {
+      case CONSENSUS -> yes > EPS;
+      case SIMPLE_MAJORITY -> yes / total > SIMPLE_MAJORITY_SHARE + EPS;
+      case QUALIFIED_MAJORITY, WEIGHTED_SHARE -> yes / total >= threshold - EPS;
+      case MAJORITY_OF_VOTES_CAST -> yes > no + EPS;
+      case AT_LEAST_N_NO_VETO -> yes >= threshold - EPS;
+    };
+  }
+
   /** Whether {@code decisionThreshold} is a share of voting weight (else a number of votes). */
   public boolean thresholdIsShare() {
     return this == QUALIFIED_MAJORITY || this == WEIGHTED_SHARE;

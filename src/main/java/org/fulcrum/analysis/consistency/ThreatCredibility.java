@@ -216,19 +216,13 @@ final class ThreatCredibility {
       return null;
     }
     DecisionRule rule = f.decisionRule() == null ? DecisionRule.SIMPLE_MAJORITY : f.decisionRule();
-    // the share the rule needs in favour (a count of votes for at-least-n: as a share of the weight)
-    double needed = switch (rule) {
-      case SIMPLE_MAJORITY, MAJORITY_OF_VOTES_CAST -> ForumShopping.SIMPLE_MAJORITY;
-      case QUALIFIED_MAJORITY -> f.decisionThreshold() == null ? ForumShopping.QUALIFIED_MAJORITY
-          : f.decisionThreshold();
-      case WEIGHTED_SHARE -> f.decisionThreshold() == null ? 1 : f.decisionThreshold();
-      case AT_LEAST_N_NO_VETO -> f.decisionThreshold() == null ? 1 : Math.min(1, f.decisionThreshold() / total);
-      case CONSENSUS -> 1;
-    };
-    boolean strict = rule == DecisionRule.SIMPLE_MAJORITY || rule == DecisionRule.MAJORITY_OF_VOTES_CAST;
-    boolean decides = strict ? share > needed + EPS : share >= needed - EPS;
+    // the forum's own passing rule (DecisionRule#enough): the speaker decides alone if its yes
+    // passes with every other member against; it blocks alone if its no defeats every other yes
+    double threshold = rule.threshold(f.decisionThreshold());
+    boolean decides = (rule != DecisionRule.CONSENSUS || share >= 1 - EPS)
+        && rule.enough(threshold, mine, total - mine, total);
     boolean blocks = rule == DecisionRule.CONSENSUS
-        || (strict ? share >= 1 - needed - EPS : 1 - share < needed - EPS)
+        || !rule.enough(threshold, total - mine, mine, total)
         || (f.blockingMinority() != null && share > f.blockingMinority() + EPS);
     String vote = switch (rule) {
       case SIMPLE_MAJORITY -> "a simple majority";
