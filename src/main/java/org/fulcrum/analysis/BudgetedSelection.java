@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -33,8 +34,9 @@ final class BudgetedSelection {
   static final int SEEDS = 128;
 
   /**
-   * At most this many runs per start: as if the budget were the plan's, then the largest budget
-   * below that run's cost, and so on (see {@link #fills}).
+   * At most this many runs per start, and per refill of a run that left budget: as if the budget
+   * were the plan's, then the largest budget below that run's cost, and so on (see
+   * {@link #fills}).
    */
   static final int FILLS_PER_SEED = 64;
 
@@ -69,12 +71,14 @@ final class BudgetedSelection {
   }
 
   /**
-   * The candidate kept, where its greedy started ({@code seed} -1: from nothing, else the actor
-   * taken first), the budget its greedy first ran to (the plan's budget, or a smaller one whose
-   * fill was then topped up), how many distinct candidates were compared, and whether every
-   * affordable actor started one.
+   * The candidate kept; where its greedy started ({@code seed} -1: from nothing, else the actor
+   * taken first); the smaller budgets its course ran to before this one, first to last (empty: it
+   * ran to this budget straight away); how many distinct candidates were compared; whether every
+   * affordable actor started one; and whether the candidates are known to hold every smaller
+   * budget's (then the plan's value on the samples cannot fall as the budget grows).
    */
-  record Choice(Selection best, int seed, double firstBudget, int candidates, boolean everyStart) {
+  record Choice(Selection best, int seed, List<Double> course, int candidates, boolean everyStart,
+      boolean nested) {
     String describe(LeverageGraph graph) {
       if (best.picks().isEmpty()) {
         return "none: no actor the budget affords reaches any weighted target-group actor";
@@ -82,14 +86,22 @@ final class BudgetedSelection {
       String start = seed < 0 ? "" : "started from " + graph.actor(seed).name() + ", then ";
       String rule = "each time the affordable actor that adds the most expected pressure per unit of"
           + " cost";
-      String course = firstBudget == best.budget() ? rule
-          : String.format(Locale.ROOT, "%s as if the budget were %.2f, then the same with the rest of"
-              + " the budget", rule, firstBudget);
+      String steps = course.isEmpty() ? rule : rule + " as if the budget were "
+          + course.stream().map(b -> String.format(Locale.ROOT, "%.2f", b))
+              .collect(java.util.stream.Collectors.joining(", then "))
+          + ", then the same with the rest of the budget";
       String compared = candidates == 1 ? "" : String.format(Locale.ROOT,
           "; of the %d plans compared (built the same way, from nothing or started from %s, as if"
               + " the budget were this one or any smaller one), it reaches the most", candidates,
           everyStart ? "each affordable actor" : "the single actor that reaches the most");
-      return start + course + ", until nothing the budget still affords adds any" + compared;
+      String growth = nested ? "; the plans compared include every plan a smaller budget would"
+          + " compare, so a larger budget never reaches less on these samples"
+          : everyStart ? String.format(Locale.ROOT, "; the comparison stopped at %d greedy runs, before"
+              + " every plan a smaller budget would compare was built, so a larger budget is not"
+              + " guaranteed to reach as much", MAX_RUNS)
+          : "; on a case this large not every smaller budget's plan is compared, so a larger budget"
+              + " is not guaranteed to reach as much";
+      return start + steps + ", until nothing the budget still affords adds any" + compared + growth;
     }
   }
 
@@ -97,9 +109,12 @@ final class BudgetedSelection {
    * The best candidate, in {@link Selection#BETTER_FIRST} order, of the greedy runs started from
    * nothing and from each affordable actor (on a case of more than {@link #SEEDS} candidates: from
    * the best affordable single only), each run as if the budget were this one and any smaller one
-   * (see {@link #fills}), then topped up to this budget. Before the topping up, the candidates for
-   * a budget hold those for any smaller one whenever no start's runs were cut at
-   * {@link #FILLS_PER_SEED} and the case has at most {@link #SEEDS} candidates.
+   * (see {@link #fills}); a run that leaves budget is then filled again from its picks, as if the
+   * budget were this one and any smaller one down to what the run spent. So the candidates for a
+   * budget hold every candidate for any smaller one, and, as the order they are kept in does not
+   * depend on the budget, the plan's value on the samples never falls as the budget grows. That
+   * holds whenever no run list was cut at {@link #FILLS_PER_SEED} and the case has at most
+   * {@link #SEEDS} candidates ({@link Choice#nested}).
    */
   static Choice choose(Samples rr, double[] cost, double budget) {
     int n = cost.length;
@@ -121,41 +136,143 @@ final class BudgetedSelection {
         .forEach(seeds::add);
     int perSeed = enumerate ? FILLS_PER_SEED : 1;
     Map<List<Integer>, Integer> seen = new HashMap<>();
-    Selection best = null;
-    int bestSeed = -1;
-    double firstBudget = budget;
+    Set<List<Integer>> refilled = new HashSet<>();
+    boolean cut = false;
+    int runCount = 0;
+    Kept kept = new Kept();
+    // runs that left budget, to be filled again from their picks, the most promising first
+    PriorityQueue<Pending> pending = new PriorityQueue<>(
+        Comparator.comparingInt((Pending p) -> -p.bound()).thenComparingInt(p -> p.order()));
     for (int seed : seeds) {
-      for (Selection s : fills(rr, gain, cost, budget, byRatio, seed, perSeed)) {
-        // a fill for a smaller budget gets the rest of this one filled, by the same rule
-        Selection filled = s.budget() == budget ? s
-            : costBenefitGreedy(rr, gain, cost, budget, byRatio, s.picks());
-        if (seen.putIfAbsent(filled.picks().stream().sorted().toList(), seed) == null
-            && (best == null || Selection.BETTER_FIRST.compare(filled, best) < 0)) {
-          best = filled;
-          bestSeed = seed;
-          firstBudget = s.budget();
+      List<Selection> runs = fills(rr, gain, cost, budget, byRatio, seed < 0 ? List.of() : List.of(seed),
+          perSeed);
+      runCount += runs.size();
+      cut |= runs.size() == perSeed;
+      for (Selection r : runs) {
+        kept.offer(r, seed, List.of(), seen);
+        if (r.budget() != budget) {
+          pending.add(new Pending(r, seed, List.of(), bound(rr, cost, budget, candidates, r), pending.size()));
         }
       }
     }
-    return new Choice(best, bestSeed, firstBudget, seen.size(), enumerate);
+    // a run for a smaller budget is filled again from its picks, as if the budget were this one and
+    // every smaller one it still affords (the fills a smaller budget's plan gets), and so on; a run
+    // whose bound cannot reach the best kept has no fill that could be kept, and is skipped
+    while (enumerate && !pending.isEmpty() && pending.peek().bound() >= kept.best.covered()) {
+      Pending p = pending.poll();
+      if (!refilled.add(p.run().picks().stream().sorted().toList())) {
+        continue;
+      }
+      if (runCount >= MAX_RUNS) {
+        cut = true;
+        break;
+      }
+      List<Selection> again = fills(rr, gain, cost, budget, byRatio, p.run().picks(), perSeed);
+      runCount += again.size();
+      cut |= again.size() == perSeed;
+      List<Double> course = new ArrayList<>(p.course());
+      course.add(p.run().budget());
+      for (Selection r : again) {
+        kept.offer(r, p.seed(), List.copyOf(course), seen);
+        if (r.budget() != budget) {
+          pending.add(new Pending(r, p.seed(), List.copyOf(course), bound(rr, cost, budget, candidates, r),
+              runCount));
+        }
+      }
+    }
+    Selection best = kept.best;
+    int bestSeed = kept.seed;
+    List<Double> bestCourse = kept.course;
+    return new Choice(best, bestSeed, bestCourse, seen.size(), enumerate, enumerate && !cut);
   }
 
   /**
-   * The distinct greedy fills from {@code seed} over every budget up to {@code budget}, most
-   * expensive first, at most {@code most}. A fill of cost c is also the fill for every
-   * budget from c up to the one it was filled to (a smaller budget still affords each pick when it
-   * is taken, and affords nothing a larger one did not); below c the first pick that no longer fits
-   * changes the course, so the next fill is the one for the largest budget below c.
+   * At most this many greedy runs in all, on cases of up to {@link #SEEDS} candidates; past it the
+   * choice stops refilling and says that a larger budget is not guaranteed to reach as much.
+   */
+  static final int MAX_RUNS = 2_000;
+
+  /** A run that left budget, waiting to be filled again; {@code bound}: see {@link #bound}. */
+  private record Pending(Selection run, int seed, List<Double> course, int bound, int order) {}
+
+  /** The best candidate so far, in {@link Selection#BETTER_FIRST} order, and where it came from. */
+  private static final class Kept {
+    Selection best;
+    int seed = -1;
+    List<Double> course = List.of();
+
+    void offer(Selection s, int from, List<Double> steps, Map<List<Integer>, Integer> seen) {
+      if (seen.putIfAbsent(s.picks().stream().sorted().toList(), from) == null
+          && (best == null || Selection.BETTER_FIRST.compare(s, best) < 0)) {
+        best = s;
+        seed = from;
+        course = steps;
+      }
+    }
+  }
+
+  /**
+   * The most samples any set holding {@code run} and costing at most {@code budget} can hit: what
+   * the run hits, plus the fractional knapsack of each other candidate's new samples over the
+   * budget it leaves. By submodularity a set's new samples are at most the sum of its members' own.
+   */
+  static int bound(Samples rr, double[] cost, double budget, Integer[] candidates, Selection run) {
+    boolean[] covered = new boolean[rr.count()];
+    Set<Integer> in = new HashSet<>(run.picks());
+    for (int v : run.picks()) {
+      for (int i = rr.setsOfStart(v); i < rr.setsOfEnd(v); i++) {
+        covered[rr.sets()[i]] = true;
+      }
+    }
+    double left = budget - run.spent();
+    List<double[]> items = new ArrayList<>();
+    for (int v : candidates) {
+      if (!in.contains(v) && cost[v] <= left) {
+        int g = 0;
+        for (int i = rr.setsOfStart(v); i < rr.setsOfEnd(v); i++) {
+          if (!covered[rr.sets()[i]]) {
+            g++;
+          }
+        }
+        if (g > 0) {
+          items.add(new double[] {g, cost[v]});
+        }
+      }
+    }
+    items.sort(Comparator.comparingDouble((double[] x) -> -x[0] / x[1]));
+    double extra = 0;
+    for (double[] x : items) {
+      if (x[1] <= left) {
+        extra += x[0];
+        left -= x[1];
+      } else {
+        extra += x[0] * left / x[1];
+        break;
+      }
+    }
+    return (int) Math.min(rr.count(), run.covered() + Math.floor(extra + 1e-9));
+  }
+
+  /**
+   * The distinct greedy runs from {@code start} over every budget from {@code budget} down to what
+   * {@code start} costs, most expensive first, at most {@code most}. A run of cost c is also the
+   * run for every budget from c up to the one it was run to (a smaller budget still affords each
+   * pick when it is taken, and affords nothing a larger one did not); below c the first pick that
+   * no longer fits changes the course, so the next run is the one for the largest budget below c.
    */
   static List<Selection> fills(Samples rr, int[] gain, double[] cost, double budget,
-      Integer[] byRatio, int seed, int most) {
+      Integer[] byRatio, List<Integer> start, int most) {
+    double floor = 0;
+    for (int v : start) {
+      floor += cost[v];
+    }
     List<Selection> out = new ArrayList<>();
     double b = budget;
-    while (out.size() < most && (seed < 0 ? b >= 0 : cost[seed] <= b)) {
-      Selection s = costBenefitGreedy(rr, gain, cost, b, byRatio, seed < 0 ? List.of() : List.of(seed));
+    while (out.size() < most && b >= floor) {
+      Selection s = costBenefitGreedy(rr, gain, cost, b, byRatio, start);
       out.add(s);
-      if (s.picks().isEmpty()) {
-        break;
+      if (s.picks().size() == start.size()) {
+        break; // nothing added: no smaller budget adds anything either
       }
       b = Math.nextDown(s.spent());
     }

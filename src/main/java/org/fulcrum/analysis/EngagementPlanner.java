@@ -47,24 +47,23 @@ import org.fulcrum.casefile.Tie;
  * this does not do, and is not claimed.
  *
  * <p><b>Budget.</b> No plan leaves budget that would still buy an actor adding pressure on the
- * samples. Before that last filling, the candidates for a budget hold every candidate for a smaller
- * one (when no start's runs were cut at {@link BudgetedSelection#FILLS_PER_SEED} and the case has at most
- * {@link BudgetedSelection#SEEDS} candidates), and the order they are kept in
- * does not depend on the budget: so what the plan reaches on the samples never falls below what
- * any smaller budget's candidates reached. That is not quite a proof that it never falls below a
- * smaller budget's plan (that plan's last filling is not a candidate of the larger budget); the
- * budget sweep of {@code PlanBudgetSweepTest} checks it on the bundled cases, same seed.
+ * samples. The candidates for a budget hold every candidate for a smaller one: each run is also
+ * made as if the budget were any smaller one, and a run that leaves budget is filled again from
+ * its picks in the same way ({@link BudgetedSelection#choose}). The order candidates are kept in
+ * does not depend on the budget, so the plan's expected pressure never falls as the budget grows,
+ * same seed (when no run list was cut at {@link BudgetedSelection#FILLS_PER_SEED} and the case has
+ * at most {@link BudgetedSelection#SEEDS} candidates; the selection text says whether that held).
+ * {@code PlanBudgetSweepTest} sweeps the bundled and validation cases.
  *
- * <p><b>Measured pressure.</b> The plan's expected pressure is measured on fresh samples (another
- * seed), so its interval is not biased by the choice. The fresh samples do not depend on the plan
- * (common random numbers): a plan that holds another reaches every sample that one reaches, so its
- * measure is never lower. Only the chosen set is measured: measuring every candidate on the fresh
- * samples and keeping the best would bring the bias back. So when a larger budget changes course to
- * other actors that reach a little more on the selection samples, the fresh samples can rank the
- * two plans the other way, by less than the sampling error.
+ * <p><b>Reported pressure.</b> The expected pressure is the plan's value on the samples it was
+ * chosen on, so that it is the sum of the picks' gains and grows with the budget. The choice
+ * favours sets that happen to hit more of those samples, so it can run a little high; the answer
+ * also gives the picks measured on fresh samples (another seed: {@link Fresh}), which are
+ * unbiased. The fresh samples do not depend on the plan (common random numbers).
  *
- * <p><b>Complexity.</b> With k the number of runs (at most (SEEDS + 1) x FILLS_PER_SEED, each
- * topped up once, on cases of up to SEEDS candidates; 2 on larger ones), O(k x (n log n + R))
+ * <p><b>Complexity.</b> With k the number of runs (on cases of up to SEEDS candidates, (SEEDS + 1) x
+ * FILLS_PER_SEED runs and at most FILLS_PER_SEED refills of each distinct run that left budget;
+ * 2 on larger ones), O(k x (n log n + R))
  * for n actors and R the total size of the samples, besides drawing them.
  *
  * <p><b>Default cost.</b> An actor the query gives no cost for costs {@link #baseCost} for its kind
@@ -111,14 +110,23 @@ public final class EngagementPlanner {
    * The plan.
    *
    * @param totalWeight W: the weight of all target-group actors, the most pressure could reach
-   * @param expectedPressure f(picks) measured on {@code samples} fresh samples, with its 95% Wilson
-   *     interval {@code low} to {@code high}
+   * @param expectedPressure f(picks) on the {@code samples} samples the plan was chosen on (the
+   *     sum of the picks' gains), with its 95% Wilson interval {@code low} to {@code high}
    * @param selection which rule produced the picks
+   * @param freshSamples the same picks measured on as many fresh samples: see {@link Fresh}
    */
   public record Plan(String engager, double budget, double spent, Map<String, Double> targetGroups,
       double totalWeight, String costRule, List<Pick> picks, double expectedPressure, double low,
       double high, int samples, long seed, String selection, String guarantee,
-      List<Alternative> nextBest) {}
+      List<Alternative> nextBest, Fresh freshSamples) {}
+
+  /**
+   * The plan measured on fresh samples (seed {@code seed}, as many as it was chosen on). The
+   * choice favours sets that happen to hit more of the samples it is made on, so its value there
+   * can run a little high; on fresh samples it cannot: the gap between the two is how much the
+   * choice flatters itself.
+   */
+  public record Fresh(double expectedPressure, double low, double high, long seed, String note) {}
 
   public Plan plan(PlanQuery query) {
     int engager = graph.require(query.engager(), "engager");
@@ -138,7 +146,7 @@ public final class EngagementPlanner {
     if (totalWeight == 0) {
       return new Plan(query.engager(), query.budget(), 0, groups, 0, costRule, List.of(), 0, 0, 0,
           query.samples(), query.seed(), "none: no actor of the weighted target groups is in the case",
-          GUARANTEE, List.of());
+          GUARANTEE, List.of(), null);
     }
 
     PlanSamples.Samples rr = samples.draw(weight, query.samples(), query.seed());
@@ -159,10 +167,17 @@ public final class EngagementPlanner {
       picks.add(pick(v, cost[v], query.costs().containsKey(graph.actor(v).id()), gains.get(i) * scale,
           cumulative, access, weight));
     }
-    double[] measured = samples.measure(inPlan, weight, query.samples(), query.seed() ^ 0x5DEECE66DL);
+    double[] interval = ReverseReachableInfluence.wilson(choice.best().covered(), query.samples());
+    long freshSeed = query.seed() ^ 0x5DEECE66DL;
+    double[] measured = samples.measure(inPlan, weight, query.samples(), freshSeed);
+    Fresh fresh = new Fresh(measured[0], measured[1], measured[2], freshSeed, String.format(
+        Locale.ROOT, "the same picks on %d fresh samples: %.3g (95%%: %.3g to %.3g), against %.3g on"
+            + " the samples they were chosen on", query.samples(), measured[0], measured[1],
+        measured[2], choice.best().covered() * scale));
     return new Plan(query.engager(), query.budget(), spent, groups, totalWeight, costRule,
-        List.copyOf(picks), measured[0], measured[1], measured[2], query.samples(), query.seed(),
-        choice.describe(graph), GUARANTEE, nextBest(rr, inPlan, cost, choice.best().left(), scale));
+        List.copyOf(picks), choice.best().covered() * scale, totalWeight * interval[0],
+        totalWeight * interval[1], query.samples(), query.seed(), choice.describe(graph), GUARANTEE,
+        nextBest(rr, inPlan, cost, choice.best().left(), scale), fresh);
   }
 
   /**

@@ -6,9 +6,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.fulcrum.casefile.CaseCodec;
 import org.fulcrum.casefile.CaseFile;
@@ -28,7 +26,10 @@ class PlanBudgetSweepTest {
         Arguments.of("darfur-2003-2008", "fra"), Arguments.of("darfur-2003-2008", "au"),
         Arguments.of("kenya-2007-2008", "usa"), Arguments.of("kenya-2007-2008", "uk"),
         Arguments.of("kenya-2007-2008", "au"), Arguments.of("rwanda-1994", "usa"),
-        Arguments.of("rwanda-1994", "france"), Arguments.of("rwanda-1994", "belgium"));
+        Arguments.of("rwanda-1994", "france"), Arguments.of("rwanda-1994", "belgium"),
+        Arguments.of("validation/gambia-2016-2017", "usa"),
+        Arguments.of("validation/gambia-2016-2017", "ecowas"),
+        Arguments.of("validation/bosnia-1995", "usa"));
   }
 
   static LeverageGraph load(String file) throws Exception {
@@ -39,13 +40,9 @@ class PlanBudgetSweepTest {
   }
 
   /**
-   * On the selection samples the plan's value never falls, and every plan is filled: whatever
-   * budget is left affords no actor that would add anything on the samples. The measured pressure
-   * (fresh samples, the same for every plan: common random numbers) never falls when the larger
-   * plan holds the smaller one; when the plan changes course to actors that reach a little more on
-   * the selection samples, the fresh samples may rank the two the other way, by less than half the
-   * smaller plan's 95% interval (the choice is made on one set of samples and measured on
-   * another, which is what keeps the measurement unbiased).
+   * The plan's expected pressure (on the samples it was chosen on) never falls as the budget
+   * grows, not by the smallest amount, and every plan is filled: whatever budget is left affords
+   * no actor that would add anything on the samples.
    */
   @ParameterizedTest(name = "{0}, engager {1}")
   @MethodSource("engagers")
@@ -54,7 +51,6 @@ class PlanBudgetSweepTest {
     LeverageGraph graph = load(file);
     EngagementPlanner planner = new EngagementPlanner(graph);
     EngagementPlanner.Plan previous = null;
-    double previousValue = 0;
     for (double budget = 1; budget <= 30; budget += 0.5) {
       PlanQuery query = new PlanQuery(engager, budget, null, null, 10_000, 42);
       EngagementPlanner.Plan plan = planner.plan(query);
@@ -78,15 +74,68 @@ class PlanBudgetSweepTest {
       for (int k = 1; k < value.length; k++) {
         assertThat(value[k]).as(at + ": adding the affordable " + affordable.get(k - 1)).isEqualTo(value[0]);
       }
+      assertThat(plan.expectedPressure()).as(at + ": reported = value on the samples")
+          .isEqualTo(value[0], org.assertj.core.data.Offset.offset(1e-9));
       if (previous != null) {
-        assertThat(value[0]).as(at + ": value on the samples").isGreaterThanOrEqualTo(previousValue);
-        Set<String> before = new HashSet<>(previous.picks().stream().map(EngagementPlanner.Pick::id).toList());
-        double slack = picks.containsAll(before) ? 0 : (previous.high() - previous.low()) / 2;
-        assertThat(plan.expectedPressure()).as(at + ": measured, after " + before)
-            .isGreaterThanOrEqualTo(previous.expectedPressure() - slack);
+        assertThat(plan.expectedPressure()).as(at + ": after " + previous.picks().stream()
+            .map(EngagementPlanner.Pick::id).toList()).isGreaterThanOrEqualTo(previous.expectedPressure());
       }
       previous = plan;
-      previousValue = value[0];
     }
+  }
+
+  /**
+   * Not tuned to the bundled cases: random graphs of 24 actors (random target groups, strengths
+   * and real-valued costs, so budgets fall between cost sums), budget 0.25 to 16 in steps of 0.25:
+   * the plan's expected pressure never falls, also where the comparison was cut at
+   * {@link BudgetedSelection#MAX_RUNS} runs and the answer does not promise it.
+   */
+  @org.junit.jupiter.api.Test
+  void onRandomGraphsALargerBudgetNeverBuysLess() {
+    int guaranteed = 0;
+    int plans = 0;
+    for (long seed = 1; seed <= 12; seed++) {
+      java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+      int n = 24;
+      List<org.fulcrum.casefile.Actor> actors = new ArrayList<>();
+      org.fulcrum.casefile.TargetGroup[] groups = org.fulcrum.casefile.TargetGroup.values();
+      java.util.Map<String, Double> costs = new java.util.HashMap<>();
+      for (int i = 0; i < n; i++) {
+        org.fulcrum.casefile.TargetGroup g = i == 0 || random.nextDouble() < 0.6 ? null
+            : groups[random.nextInt(groups.length)];
+        actors.add(new org.fulcrum.casefile.Actor("a" + i, "A" + i,
+            org.fulcrum.casefile.ActorKind.INDIVIDUAL, null, 0, 0.5, 0.5, g, null, List.of("s")));
+        if (i > 0) {
+          costs.put("a" + i, 0.3 + 3.7 * random.nextDouble());
+        }
+      }
+      List<org.fulcrum.casefile.Tie> ties = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < n; j++) {
+          if (i != j && random.nextDouble() < 0.12) {
+            ties.add(new org.fulcrum.casefile.Tie("a" + i + ">a" + j, "a" + i, "a" + j,
+                org.fulcrum.casefile.TieType.INFLUENCES, 0.1 + 0.9 * random.nextDouble(),
+                org.fulcrum.casefile.Polarity.SUPPORTIVE, org.fulcrum.casefile.Channel.DIPLOMATIC, 1,
+                null, null, null, null, List.of("s")));
+          }
+        }
+      }
+      LeverageGraph graph = LeverageGraph.of("r" + seed, null, actors, ties);
+      EngagementPlanner planner = new EngagementPlanner(graph);
+      double previous = 0;
+      List<String> previousPicks = List.of();
+      for (double budget = 0.25; budget <= 16; budget += 0.25) {
+        EngagementPlanner.Plan plan = planner.plan(new PlanQuery("a0", budget, null, costs, 2_000, seed));
+        List<String> picks = plan.picks().stream().map(EngagementPlanner.Pick::id).toList();
+        String at = "graph " + seed + ", budget " + budget + ", picks " + picks + ", before "
+            + previousPicks;
+        guaranteed += plan.selection().contains("not guaranteed") ? 0 : 1;
+        plans++;
+        assertThat(plan.expectedPressure()).as(at).isGreaterThanOrEqualTo(previous);
+        previous = plan.expectedPressure();
+        previousPicks = picks;
+      }
+    }
+    System.out.printf("random sweeps: %d plans, guarantee held on %d%n", plans, guaranteed);
   }
 }
