@@ -27,7 +27,8 @@ import org.fulcrum.error.InvalidRequestException;
  *       ({@code member-of}), a patron is a member, the forum itself {@code shields} the regime, or
  *       the forum {@code mediates} with a regime member (a mediation channel is a venue: the
  *       target sits at its table). Forums that act on the regime without a route in (a tie either
- *       way, e.g. {@code sanctions}) are also assessed, as candidates for the engager's lead.
+ *       way, e.g. {@code sanctions}, from the forum or from a force it commands, as NATO's air
+ *       component) are also assessed, as candidates for the engager's lead.
  *   <li><b>Votes</b>: every {@code member-of} tie into the forum is a vote weighted by its
  *       voting weight (1 when not recorded), cast as the tie records it ({@code vote}:
  *       yes, abstain, no, veto) or, when it records none, inferred from the member's position p
@@ -57,7 +58,7 @@ import org.fulcrum.error.InvalidRequestException;
  *   <li><b>Escape venue</b>: a venue other than the lead that does not reinforce it (no supportive
  *       tie between it and the lead in either direction) and that the target can run to. Closed,
  *       never an escape: a forum with a hostile {@code sanctions} or {@code threatens} tie into
- *       the regime (it acts against the target; a suspension is recorded as such a tie with the
+ *       the regime, its own or a commanded force's (it acts against the target; a suspension is recorded as such a tie with the
  *       membership ended). Always an escape: a forum with a supportive {@code shields} tie into
  *       the regime. Otherwise an escape when coercive action cannot pass there and it is
  *       friendlier than the lead: there is no lead, the lead can pass, or its stance is lower

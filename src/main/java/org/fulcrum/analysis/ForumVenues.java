@@ -71,13 +71,14 @@ final class ForumVenues {
         continue;
       }
       List<RouteIn> routes = routes(f, regime, shields);
-      if (routes.isEmpty() && !Regime.touches(graph, f, regime)) {
+      List<Integer> force = force(f, regime);
+      if (routes.isEmpty() && force.stream().noneMatch(x -> Regime.touches(graph, x, regime))) {
         continue;
       }
       List<Member> members = voting.members(f, regime);
       double access = f == engager ? 1 : tree.strength(f);
       assessed.add(new AssessedForum(f, routes, members, voting.vote(f, members, Map.of()), access,
-          hostileTies(f, regime), shieldsTie(f, regime)));
+          hostileTies(force, regime), shieldsTie(f, regime)));
     }
 
     lead = assessed.stream().filter(a -> a.access() > 0 && !a.shields())
@@ -130,16 +131,40 @@ final class ForumVenues {
   }
 
   /** The forum's hostile sanctions and threatens ties into the regime, by tie index. */
-  private List<Integer> hostileTies(int f, BitSet regime) {
+  private List<Integer> hostileTies(List<Integer> force, BitSet regime) {
     List<Integer> out = new ArrayList<>();
-    for (int e : graph.outgoing(f)) {
-      Tie t = graph.tie(e);
-      if (regime.get(graph.target(e)) && t.polarity() == Polarity.HOSTILE
-          && (t.type() == TieType.SANCTIONS || t.type() == TieType.THREATENS)) {
-        out.add(e);
+    for (int x : force) {
+      for (int e : graph.outgoing(x)) {
+        Tie t = graph.tie(e);
+        if (regime.get(graph.target(e)) && t.polarity() == Polarity.HOSTILE
+            && (t.type() == TieType.SANCTIONS || t.type() == TieType.THREATENS)) {
+          out.add(e);
+        }
       }
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * The forum and the forces it commands or controls, transitively (a {@code commands} tie from
+   * NATO to its air component): what they do to the regime, the forum does. Regime members are
+   * never part of it. The forum first, then in order of discovery.
+   */
+  private List<Integer> force(int f, BitSet regime) {
+    List<Integer> out = new ArrayList<>(List.of(f));
+    BitSet seen = new BitSet();
+    seen.set(f);
+    for (int i = 0; i < out.size(); i++) {
+      for (int e : graph.outgoing(out.get(i))) {
+        int d = graph.target(e);
+        if (graph.tie(e).type().isCommand() && graph.tie(e).polarity() == Polarity.SUPPORTIVE
+            && !regime.get(d) && !seen.get(d)) {
+          seen.set(d);
+          out.add(d);
+        }
+      }
+    }
+    return out;
   }
 
   /** The forum's first supportive shields tie into the regime, or -1. */
