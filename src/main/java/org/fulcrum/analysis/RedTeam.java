@@ -103,8 +103,12 @@ public final class RedTeam {
     Move best = moves.isEmpty() ? null : moves.get(0);
     Hedge hedge = best == null ? null : hedge(best, plan, weight, query, engager, target, tree);
     return new Answer(targetId, query.engager(), List.copyOf(planIds), before, best, List.copyOf(moves),
-        hedge, query.samples(), query.seed(), "lean on a patron: its outgoing ties go; shop to a forum:"
-            + " every other forum's outgoing ties go; pressure as in the engagement plan, same seed in every world");
+        hedge, query.samples(), query.seed(), String.format(Locale.ROOT, "lean on a patron: its"
+            + " outgoing ties go; shop to a forum: every other forum's outgoing ties go. Every move"
+            + " is measured from the same baseline, the plan's expected pressure with no counter-move,"
+            + " %.3g on %d sampled worlds (seed %d) that every move shares; the engagement plan's own"
+            + " figure comes from the samples it was chosen on, so it can differ from this baseline"
+            + " by sampling error", before, query.samples(), query.seed()));
   }
 
   private Hedge hedge(Move best, Set<String> plan, double[] weight, PlanQuery query, int engager,
