@@ -22,8 +22,9 @@ export function mount(el, theApp) {
           h('p', { class: 'hint' }, 'Choose an engager and a budget, then "Build plan".')),
         ui.redTeam = h('div', { id: 'red-team-panel', class: 'panel' }, h('h2', {}, 'The adversary\'s counter-move'))),
       h('div', {},
-        ui.forums = h('details', { id: 'forums-panel', class: 'panel', open: true }, h('summary', {}, 'Forum-shopping risk')),
-        ui.playbook = h('details', { id: 'playbook-panel', class: 'panel' }, h('summary', {}, 'Playbook per target group')))));
+        ui.forums = h('details', { id: 'forums-panel', class: 'panel', open: true }, h('summary', {}, 'Forum-shopping risk')))),
+    // the playbook's tables need the page's width
+    ui.playbook = h('details', { id: 'playbook-panel', class: 'panel' }, h('summary', {}, 'Playbook per target group')));
   app.on('case', ({ changedCase }) => {
     for (const select of [ui.engager, ui.target]) {
       fill(select, actorOptions(app.actors, changedCase ? null : select.value, { blank: 'choose…' }));

@@ -98,9 +98,9 @@ export class CaseGraph {
           'border-width': 1, 'border-color': '#1b1f24' } },
         { selector: 'edge', style: {
           width: 'data(width)', 'line-color': '#7d8b99', 'target-arrow-color': '#7d8b99',
-          'target-arrow-shape': 'triangle', 'curve-style': 'bezier', 'arrow-scale': 0.8, opacity: 0.75 } },
+          'target-arrow-shape': 'triangle', 'curve-style': 'bezier', 'arrow-scale': 0.8, opacity: 0.5 } },
         { selector: 'edge.hostile', style: { 'line-color': '#b3262c', 'target-arrow-color': '#b3262c', 'line-style': 'dashed' } },
-        { selector: 'edge.command', style: { 'line-color': '#1b1f24', 'target-arrow-color': '#1b1f24' } },
+        { selector: 'edge.command', style: { 'line-color': '#1b1f24', 'target-arrow-color': '#1b1f24', opacity: 0.85 } },
         { selector: '.faded', style: { opacity: 0.15 } },
         { selector: 'edge.faded', style: { opacity: 0.06 } },
         { selector: 'node.on-path', style: { 'border-width': 4, 'border-color': '#f4a000', 'font-weight': 'bold', 'z-index': 10,
