@@ -92,7 +92,7 @@ export class CaseGraph {
       style: [
         { selector: 'node', style: {
           'background-color': 'data(colour)', shape: 'data(shape)', width: 'data(size)', height: 'data(size)',
-          label: 'data(label)', 'font-size': 10, color: '#1b1f24', 'text-valign': 'bottom', 'text-margin-y': 2,
+          label: 'data(label)', 'font-size': 11, color: '#1b1f24', 'text-valign': 'bottom', 'text-margin-y': 2,
           'text-wrap': 'wrap', 'text-max-width': CELL.w - 8, 'line-height': 1.1,
           'text-background-color': '#ffffff', 'text-background-opacity': 0.8, 'text-background-padding': 1,
           'border-width': 1, 'border-color': '#1b1f24' } },

@@ -371,7 +371,7 @@ function renderPatrons(answer) {
           h('ul', {}, (p.ties || []).map(t => h('li', {}, `${t.type} → ${app.name(t.target)}: p = ${num(t.strength, 2)} × ${num(t.confidence, 2)} `,
             sourceList(t.sources)))))),
         h('td', { class: 'n' }, pct(p.shieldShare)), h('td', { class: 'n' }, p.leverage > 0 ? num(p.leverage, 2) : 'no path'),
-        h('td', { class: 'n' }, num(p.pressurePotential, 2)),
+        h('td', { class: 'n' }, p.leverage > 0 ? num(p.pressurePotential, 2) : 'none'),
         h('td', {}, p.veto ? `yes (${namesList(app, p.vetoForums || [])})` : 'no'))))),
     methodNote(app, `The regime is the target and its command chain (${answer.regime.length} actors); its total shield is ${num(answer.totalShield, 3)}.`,
       'Pressure potential = shield share × the engager\'s best path strength to the patron ("no path": the engager cannot reach it).')];
