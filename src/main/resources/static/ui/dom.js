@@ -53,11 +53,11 @@ function describeProblem(e) {
   return `${where ? where + ': ' : ''}${e.message || e.problem || JSON.stringify(e)}`;
 }
 
-/** A select of actors, by name, with their ids as values. */
+/** A select of actors, by name (no record ids on screen), with their ids as values. */
 export function actorOptions(actors, selected, { blank } = {}) {
   const sorted = [...actors].sort((a, b) => a.name.localeCompare(b.name));
   return [blank ? h('option', { value: '' }, blank) : null,
-    ...sorted.map(a => h('option', { value: a.id, selected: a.id === selected }, `${a.name} (${a.id})`))];
+    ...sorted.map(a => h('option', { value: a.id, selected: a.id === selected }, a.name))];
 }
 
 export function download(name, type, text) {

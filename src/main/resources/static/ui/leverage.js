@@ -5,6 +5,7 @@
 import { h, fill, num, pct, problemBox, actorOptions } from './dom.js';
 import { CaseGraph, GROUP_COLOURS } from './graph.js';
 import { values } from './schema.js';
+import { plain, sentences, methodNote, itemText, namesList, brief } from './words.js';
 
 let app;
 let graph;
@@ -13,16 +14,17 @@ let lastPaths = null;
 
 export function mount(el, theApp) {
   app = theApp;
+  // the forms side by side, then the graph across the page with its legend above it (in view
+  // whenever the graph is), then the details and the answers
   fill(el,
+    h('div', { class: 'split forms' }, filtersForm(), queryForm()),
+    h('div', { class: 'graph-wrap' },
+      legend(),
+      h('div', { id: 'graph', role: 'img', 'aria-label': 'Graph of the case: actors and the ties between them. Every actor and tie is also listed in the details panel and the tables.' })),
     h('div', { class: 'split' },
       h('div', {},
-        filtersForm(),
-        h('div', { id: 'graph', role: 'img', 'aria-label': 'Graph of the case: actors and the ties between them. Every actor and tie is also listed in the details panel and the tables.' }),
-        legend(),
-        ui.details = h('div', { id: 'details', class: 'panel', 'aria-live': 'polite' },
-          h('p', { class: 'hint' }, 'Click an actor or a tie on the graph, or search for an actor, to see its attributes, ties and sources.'))),
+        ui.details = h('div', { id: 'details', class: 'panel', 'aria-live': 'polite' }, detailsHint())),
       h('div', {},
-        queryForm(),
         ui.paths = h('div', { id: 'paths-panel', class: 'panel' }, h('h2', {}, 'Leverage paths'),
           startHint()),
         ui.patrons = h('details', { id: 'patrons-panel', class: 'panel', open: true }, h('summary', {}, 'Patrons to press')),
@@ -38,6 +40,10 @@ export function shown() {
   graph?.cy?.resize();
 }
 
+function detailsHint() {
+  return h('p', { class: 'hint' }, 'Click an actor or a tie on the graph, or search for an actor, to see its attributes, ties and sources. Point at an actor for its full name.');
+}
+
 function startHint() {
   return h('p', { class: 'hint' }, 'Start here: pick an engager (a state, forum or person that wants the atrocities stopped) and a target (the regime\'s leader, or a unit), then "Find leverage". You get the strongest chains of influence from one to the other, the patrons that shield the target and whom to press, who can reach the target at all, and the supply ties to cut.');
 }
@@ -47,7 +53,7 @@ function startHint() {
 function filtersForm() {
   const multi = (id, label, values) => h('div', { class: 'field' },
     h('label', { for: id }, label),
-    h('select', { id, multiple: true, size: 4, onchange: applyFilters }, values.map(v => h('option', { value: v }, v))));
+    h('select', { id, multiple: true, size: 4, onchange: () => applyFilters(true) }, values.map(v => h('option', { value: v }, v))));
   return h('form', { class: 'panel', id: 'graph-filters', onsubmit: e => e.preventDefault() },
     h('div', { class: 'row' },
       h('div', { class: 'field wide' },
@@ -56,7 +62,8 @@ function filtersForm() {
         ui.names = h('datalist', { id: 'actor-names' })),
       h('div', { class: 'field wide' },
         h('label', { for: 'asof-slider' }, 'As of ', ui.asofText = h('output', { id: 'asof-text', for: 'asof-slider' })),
-        ui.slider = h('input', { id: 'asof-slider', type: 'range', min: 0, max: 0, step: 1, oninput: sliderMoved, onchange: sliderMoved })),
+        ui.slider = h('input', { id: 'asof-slider', type: 'range', min: 0, max: 0, step: 1, oninput: sliderMoved, onchange: sliderMoved }),
+        ui.rangeText = h('span', { class: 'hint', id: 'asof-range' })),
       h('button', { type: 'button', class: 'secondary', onclick: () => { resetFilters(); } }, 'Show all'),
       h('button', { type: 'button', class: 'secondary', onclick: () => graph.fit() }, 'Fit to screen')),
     h('details', { id: 'more-filters' },
@@ -78,9 +85,32 @@ function legend() {
     h('span', {}, 'shape: kind (leader ●, state ▢, forum ⬡, armed group ▲, business ◆); size: capability; width: strength × confidence'));
 }
 
-/** Days from the earliest tie start to the latest of the ties' ends and the case's date. */
-function dayRange() {
-  const days = [app.summary.asOf, ...app.ties.flatMap(t => [t.from, t.to])].filter(Boolean).sort();
+/**
+ * The case's own period: the years its id or title names ("kenya-2007-2008": 2007-01-01 to
+ * 2008-12-31; "rwanda-1994": the year 1994), or null when it names none.
+ */
+export function casePeriod(summary) {
+  for (const text of [summary.id, summary.title]) {
+    const m = /(?:^|\D)((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?(?:\D|$)/.exec(text || '');
+    if (m) {
+      const last = m[2] && m[2] >= m[1] ? m[2] : m[1];
+      return { first: `${m[1]}-01-01`, last: `${last}-12-31` };
+    }
+  }
+  return null;
+}
+
+/**
+ * The crisis window the slider spans: from the earliest to the latest date the case's ties and
+ * messages name, and its as-of day, leaving out the dates outside the case's own period (a tie
+ * that held from 1996 or ended in 2016 does not stretch a 2007-2008 case).
+ */
+export function dayRange(summary, ties, messages) {
+  const period = casePeriod(summary);
+  const days = [summary.asOf, ...ties.flatMap(t => [t.from, t.to]), ...messages.map(m => m.date)]
+    .filter(Boolean).filter(d => !period || (d >= period.first && d <= period.last)).sort();
+  if (summary.asOf && !days.includes(summary.asOf)) days.push(summary.asOf);
+  days.sort();
   return days.length ? { first: days[0], last: days[days.length - 1] } : null;
 }
 
@@ -88,30 +118,52 @@ const addDays = (iso, n) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 864000
 const daysBetween = (a, b) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86400000);
 
 function caseLoaded(changedCase) {
-  fill(ui.names, app.actors.map(a => h('option', { value: `${a.name} (${a.id})` })));
+  fill(ui.names, app.actors.map(a => h('option', { value: a.name })));
   for (const select of [ui.engager, ui.target]) {
     const keep = changedCase ? null : select.value;
     fill(select, actorOptions(app.actors, keep, { blank: 'choose…' }));
   }
   fill(ui.removeActor, actorOptions(app.actors, null, { blank: 'no actor' }));
   fill(ui.removeTie, h('option', { value: '' }, 'no tie'),
-    [...app.ties].sort((a, b) => a.id.localeCompare(b.id)).map(t => h('option', { value: t.id }, tieLabel(t))));
-  const range = dayRange();
+    [...app.ties].sort((a, b) => tieLabel(a).localeCompare(tieLabel(b))).map(t => h('option', { value: t.id }, tieLabel(t))));
+  const range = dayRange(app.summary, app.ties, app.messages);
   ui.range = range;
   if (range) {
     ui.slider.max = daysBetween(range.first, range.last);
-    ui.slider.value = daysBetween(range.first, app.selection.asOf || app.summary.asOf || range.last);
+    const wanted = app.selection.asOf || app.summary.asOf || range.last;
+    ui.slider.value = Math.max(0, Math.min(Number(ui.slider.max), daysBetween(range.first, wanted)));
+    fill(ui.rangeText, `${range.first} to ${range.last}`);
+  } else {
+    fill(ui.rangeText);
+  }
+  if (changedCase) {
+    // nothing of the last case stays: filters, search, details, answers, open panels
+    for (const id of ['filter-kinds', 'filter-types', 'filter-channels']) {
+      for (const o of document.getElementById(id).options) o.selected = false;
+    }
+    ui.search.value = '';
+    fill(ui.details, detailsHint());
+    clearAnswers();
+    ui.patrons.open = true;
+    ui.influence.open = false;
+    ui.chokepoints.open = false;
+    ui.whatIf.open = false;
+    fill(ui.formProblem);
   }
   graph.draw(app.actors, app.ties);
   applyFilters();
-  if (changedCase) {
-    lastPaths = null;
-    fill(ui.paths, h('h2', {}, 'Leverage paths'), startHint());
-    for (const panel of [ui.patrons, ui.influence, ui.chokepoints]) fill(panel, panel.firstChild);
-    fill(ui.whatIfResult);
-  } else if (lastPaths) {
-    graph.highlight(lastPaths.paths[0] || null);
-  }
+  graph.fit();
+  if (!changedCase && lastPaths) graph.highlight(lastPaths.paths[0] || null);
+}
+
+/** Clears every answer on screen and the highlighted path (before a new query, or another case). */
+function clearAnswers() {
+  lastPaths = null;
+  graph.highlight(null);
+  fill(ui.paths, h('h2', {}, 'Leverage paths'), startHint());
+  for (const panel of [ui.patrons, ui.influence, ui.chokepoints]) fill(panel, panel.firstChild);
+  fill(ui.whatIfResult);
+  for (const name of ['paths', 'patrons', 'influence', 'chokepoints', 'whatIf']) delete app.results[name];
 }
 
 function sliderMoved() {
@@ -126,10 +178,10 @@ function selected(id) {
   return new Set([...document.getElementById(id).selectedOptions].map(o => o.value));
 }
 
-function applyFilters() {
+function applyFilters(refit = false) {
   const day = ui.range ? addDays(ui.range.first, Number(ui.slider.value)) : null;
   if (day) fill(ui.asofText, day);
-  const shown = graph.filter({ kinds: selected('filter-kinds'), types: selected('filter-types'), channels: selected('filter-channels'), day });
+  const shown = graph.filter({ kinds: selected('filter-kinds'), types: selected('filter-types'), channels: selected('filter-channels'), day, refit });
   fill(ui.shownCount, `(${shown.actors} actors and ${shown.ties} ties shown)`);
 }
 
@@ -146,7 +198,7 @@ function resetFilters() {
 function searchActor() {
   const text = ui.search.value.trim().toLowerCase();
   if (!text) return;
-  const match = app.actors.find(a => `${a.name} (${a.id})`.toLowerCase() === text)
+  const match = app.actors.find(a => a.name.toLowerCase() === text)
     || app.actors.find(a => a.id.toLowerCase() === text)
     || app.actors.find(a => a.name.toLowerCase().includes(text));
   if (!match) {
@@ -241,17 +293,22 @@ async function runAll() {
   }
   app.selection.engager = engager;
   app.selection.target = target;
-  app.status(`Analysing ${app.name(engager)} → ${app.name(target)} as of ${asOf || 'the case date'}…`);
+  clearAnswers(); // a refused or failed query leaves nothing of the last one on screen
+  const query = `${brief(app.name(engager))} → ${brief(app.name(target))}`;
+  app.status(`Analysing ${query} as of ${asOf || 'the case date'}…`);
   const path = app.casePath('');
-  await Promise.all([
+  // influence: the API's own default number of samples, so the answer equals the API's and the CLI's
+  const failed = (await Promise.all([
     runPanel(ui.paths, 'Leverage paths', 'paths', () => app.api.get(`${path}/paths`, { from: engager, to: target, k: ui.k.value, maxHops: ui.maxHops.value, asOf }), renderPaths),
     runPanel(ui.patrons, 'Patrons to press', 'patrons', () => app.api.get(`${path}/patrons`, { target, engager, asOf }), renderPatrons),
-    runPanel(ui.influence, 'Influence on the target (all paths)', 'influence', () => app.api.get(`${path}/influence`, { target, samples: 5000, asOf }), renderInfluence),
+    runPanel(ui.influence, 'Influence on the target (all paths)', 'influence', () => app.api.get(`${path}/influence`, { target, asOf }), renderInfluence),
     runPanel(ui.chokepoints, 'Chokepoints (supply lines)', 'chokepoints', () => app.api.get(`${path}/chokepoints`, { to: target, asOf }), renderChokepoints),
-  ]);
-  app.status(`${app.name(engager)} → ${app.name(target)}: done.`);
+  ])).filter(Boolean);
+  if (failed.length) app.fail(`${query}: the API refused ${failed.map(f => f.title.toLowerCase()).join(', ')}`, failed[0].error);
+  else app.status(`${query}: done.`);
 }
 
+/** Fills a panel with an answer; on a refusal shows the problem there and returns what failed. */
 async function runPanel(panel, title, name, fetcher, render) {
   const head = panel.tagName === 'DETAILS' ? h('summary', {}, title) : h('h2', {}, title);
   fill(panel, head, h('p', { class: 'hint' }, 'Working…'));
@@ -259,8 +316,12 @@ async function runPanel(panel, title, name, fetcher, render) {
     const answer = await fetcher();
     app.remember(name, answer);
     fill(panel, head, render(answer));
+    return null;
   } catch (e) {
+    delete app.results[name];
+    if (name === 'paths') { lastPaths = null; graph.highlight(null); }
     fill(panel, head, problemBox(e));
+    return { title, error: e };
   }
 }
 
@@ -302,36 +363,58 @@ function renderPatrons(answer) {
   if (!patrons.length) return h('p', { class: 'notice' }, 'No patron: nobody shields the target or its command chain with supply, finance, aid, trade, investment, alliance or diplomatic cover.');
   const top = patrons[0];
   return [
-    h('p', { id: 'top-patron', class: 'notice' }, 'Top patron to press: ', h('strong', {}, top.name), ` (pressure potential ${num(top.pressurePotential)}: ${pct(top.shieldShare)} of the shield × leverage ${num(top.leverage)})`),
+    h('p', { id: 'top-patron', class: 'notice' }, 'Top patron to press: ', h('strong', {}, top.name), ` (pressure potential ${num(top.pressurePotential, 2)}: ${pct(top.shieldShare)} of the shield × leverage ${num(top.leverage, 2)})`),
     h('table', { id: 'patrons' },
       h('thead', {}, h('tr', {}, h('th', {}, 'patron'), h('th', { class: 'n' }, 'shield share'), h('th', { class: 'n' }, 'leverage'), h('th', { class: 'n' }, 'pressure potential'), h('th', {}, 'veto'))),
       h('tbody', {}, patrons.map(p => h('tr', { 'data-id': p.id },
-        h('td', {}, p.name, h('details', {}, h('summary', {}, 'why'), h('p', { class: 'why' }, p.explanation),
-          h('ul', {}, (p.ties || []).map(t => h('li', {}, `${t.type} → ${app.name(t.target)}: p = ${num(t.strength)} × ${num(t.confidence)} `,
+        h('td', {}, p.name, h('details', {}, h('summary', {}, 'why'), h('p', { class: 'why' }, sentences(plain(app, p.explanation))),
+          h('ul', {}, (p.ties || []).map(t => h('li', {}, `${t.type} → ${app.name(t.target)}: p = ${num(t.strength, 2)} × ${num(t.confidence, 2)} `,
             sourceList(t.sources)))))),
-        h('td', { class: 'n' }, pct(p.shieldShare)), h('td', { class: 'n' }, num(p.leverage)),
-        h('td', { class: 'n' }, num(p.pressurePotential)),
-        h('td', {}, p.veto ? `yes (${(p.vetoForums || []).join(', ')})` : 'no'))))),
-    h('p', { class: 'why' }, `The regime is the target and its command chain (${answer.regime.length} actors); total shield ${num(answer.totalShield)}. Pressure potential = shield share × the engager's best path strength to the patron.`)];
+        h('td', { class: 'n' }, pct(p.shieldShare)), h('td', { class: 'n' }, p.leverage > 0 ? num(p.leverage, 2) : 'no path'),
+        h('td', { class: 'n' }, p.leverage > 0 ? num(p.pressurePotential, 2) : 'none'),
+        h('td', {}, p.veto ? `yes (${namesList(app, p.vetoForums || [])})` : 'no'))))),
+    methodNote(app, `The regime is the target and its command chain (${answer.regime.length} actors); its total shield is ${num(answer.totalShield, 3)}.`,
+      'Pressure potential = shield share × the engager\'s best path strength to the patron ("no path": the engager cannot reach it).')];
+}
+
+/** A share for people: "no path" for none at all, "under 0.1%" for a trace, else 2 significant digits. */
+function reach(x) {
+  if (x === null || x === undefined) return '–';
+  if (x <= 0) return 'no path';
+  if (x < 0.001) return 'under 0.1%';
+  return `${Number((x * 100).toPrecision(2))}%`;
 }
 
 function renderInfluence(answer) {
   const top = answer.actors.filter(a => a.id !== answer.target).slice(0, 12);
   return [
-    h('p', { class: 'why' }, `Probability that pressure starting at each actor reaches ${app.name(answer.target)} along any path, each tie passing it on with probability p (${answer.method}, ${answer.samples ?? ''} samples, seed ${answer.seed ?? '–'}; 95% interval).`),
+    h('p', { class: 'why' }, `The chance that pressure starting at each actor reaches ${app.name(answer.target)} along any chain of ties, with a 95% interval.`),
     h('table', { id: 'influence' },
       h('thead', {}, h('tr', {}, h('th', {}, 'actor'), h('th', { class: 'n' }, 'reach'), h('th', { class: 'n' }, '95% interval'))),
-      h('tbody', {}, top.map(a => h('tr', {}, h('td', {}, a.name || app.name(a.id)), h('td', { class: 'n' }, pct(a.reach)),
-        h('td', { class: 'n' }, a.low != null ? `${pct(a.low)}–${pct(a.high)}` : '–')))))];
+      h('tbody', {}, top.map(a => h('tr', { 'data-id': a.id }, h('td', {}, a.name || app.name(a.id)), h('td', { class: 'n' }, reach(a.reach)),
+        h('td', { class: 'n' }, a.low != null && a.reach > 0 ? `${reach(a.low)} to ${reach(a.high)}` : '–'))))),
+    methodNote(app, `Each tie passes pressure on with probability p = strength × confidence; method: ${answer.method}`
+      + (answer.samples ? `, ${answer.samples.toLocaleString('en')} samples (the API's default), seed ${answer.seed}.` : '.'))];
 }
 
 function renderChokepoints(answer) {
+  // each row names its tie in full (from → to, type) and its evidence, so no two read alike
+  const label = c => {
+    if (c.kind === 'tie' || c.source) {
+      const t = app.ties.find(x => x.id === c.id);
+      const from = brief(app.name(c.source || t?.source));
+      const to = brief(app.name(c.target || t?.target));
+      return [`${from} → ${to} `, h('span', { class: 'tag' }, c.type || t?.type || 'tie')];
+    }
+    return c.name || app.name(c.id);
+  };
   return [
-    h('p', { class: 'why' }, answer.explanation),
+    h('p', { class: 'why' }, sentences(plain(app, answer.explanation))),
     answer.cut?.length ? h('table', { id: 'chokepoints' },
-      h('thead', {}, h('tr', {}, h('th', {}, answer.mode === 'ACTORS' ? 'actor' : 'supply tie'), h('th', { class: 'n' }, 'capacity'))),
-      h('tbody', {}, answer.cut.map(c => h('tr', {}, h('td', {}, c.name, ' ', c.sources ? h('details', {}, h('summary', {}, 'evidence'), sourceList(c.sources)) : null),
-        h('td', { class: 'n' }, num(c.capacity)))))) : null];
+      h('thead', {}, h('tr', {}, h('th', {}, answer.mode === 'ACTORS' ? 'actor' : 'supply tie'), h('th', { class: 'n' }, 'capacity'), h('th', {}, 'evidence'))),
+      h('tbody', {}, answer.cut.map(c => h('tr', { 'data-id': c.id }, h('td', {}, label(c)),
+        h('td', { class: 'n' }, num(c.capacity, 2)),
+        h('td', {}, c.sources?.length ? h('details', {}, h('summary', {}, `${c.sources.length} source${c.sources.length === 1 ? '' : 's'}`), sourceList(c.sources)) : 'none'))))) : null];
 }
 
 // ---- what-if ------------------------------------------------------------------------------------
@@ -357,7 +440,7 @@ async function runWhatIf() {
   const { engager, target, asOf } = params();
   const analysis = ui.whatIfAnalysis.value;
   const parameters = analysis === 'paths' ? { from: engager, to: target, k: ui.k.value || '5' }
-    : analysis === 'patrons' ? { target, engager } : { target, samples: '5000' };
+    : analysis === 'patrons' ? { target, engager } : { target };
   if (asOf) parameters.asOf = asOf;
   const changes = {
     removeActors: ui.removeActor.value ? [ui.removeActor.value] : [],
@@ -368,11 +451,15 @@ async function runWhatIf() {
     if (!changes.removeActors.length && !changes.removeTies.length) throw { title: 'Nothing to change', message: 'pick an actor to remove or a tie to cut.' };
     const answer = await app.api.post(app.casePath('/what-if'), { analysis, parameters, changes });
     app.remember('whatIf', answer);
-    const rows = answer.difference.slice(0, 15).map(d => h('tr', {},
-      h('td', {}, d.id), h('td', { class: 'n' }, num(d.before)), h('td', { class: 'n' }, num(d.after)),
-      h('td', { class: `n ${d.change > 0 ? 'diff-up' : d.change < 0 ? 'diff-down' : ''}` }, d.change > 0 ? `+${num(d.change)}` : num(d.change))));
+    const value = v => (v === null || v === undefined ? 'absent' : num(v, 3));
+    const rows = answer.difference.slice(0, 15).map(d => h('tr', { 'data-id': d.id },
+      h('td', {}, itemText(app, d.id)), h('td', { class: 'n' }, value(d.before)), h('td', { class: 'n' }, value(d.after)),
+      h('td', { class: `n ${d.change > 0 ? 'diff-up' : d.change < 0 ? 'diff-down' : ''}` }, d.change > 0 ? `+${num(d.change, 3)}` : num(d.change, 3))));
+    const top = answer.difference[0];
     fill(ui.whatIfResult,
-      h('p', { class: 'notice', id: 'what-if-summary' }, answer.summary),
+      h('p', { class: 'notice', id: 'what-if-summary' }, top
+        ? `${answer.difference.length} item${answer.difference.length === 1 ? '' : 's'} changed; the largest change: ${itemText(app, top.id)}, from ${value(top.before)} to ${value(top.after)}.`
+        : 'Nothing changes: the result is the same without it.'),
       rows.length ? h('table', {}, h('caption', { class: 'hint' }, `${answer.measure}: before, after and change`),
         h('thead', {}, h('tr', {}, h('th', {}, 'item'), h('th', { class: 'n' }, 'before'), h('th', { class: 'n' }, 'after'), h('th', { class: 'n' }, 'change'))),
         h('tbody', {}, rows)) : h('p', {}, 'Nothing changes.'),

@@ -33,7 +33,21 @@ export const app = {
   casePath(suffix = '') { return `/api/cases/${encodeURIComponent(this.caseId)}${suffix}`; },
   on(name, fn) { events.addEventListener(name, e => fn(e.detail)); },
   emit(name, detail) { events.dispatchEvent(new CustomEvent(name, { detail })); },
-  status(text) { fill(document.getElementById('status'), text || ''); },
+  /** The status line: what is loaded, or what the latest action did. */
+  status(text) {
+    const el = document.getElementById('status');
+    el.classList.remove('failed');
+    fill(el, text || '');
+  },
+  /** The status line after a refusal or failure: what failed and why, never "done". */
+  fail(text, error) {
+    const el = document.getElementById('status');
+    el.classList.add('failed');
+    const why = error ? (error.message || error.title || '') : '';
+    fill(el, h('strong', {}, 'Failed: '), text, why ? ` (${why.replace(/\.$/, '')}).` : '');
+  },
+  /** The line that describes the open case; every view returns the status line to it. */
+  caseLine: '',
   showProblem(el, error) { fill(el, problemBox(error)); },
   remember(name, answer) { this.results[name] = answer; this.emit('result', { name, answer }); },
   select(tabName) { selectTab(document.getElementById(`tab-${tabName}`)); },
@@ -66,7 +80,8 @@ export const app = {
     const picker = document.getElementById('case-select');
     if ([...picker.options].some(o => o.value === id)) picker.value = id; // the picker shows the case on screen
     fill(document.getElementById('case-asof'), summary.asOf ? `as of ${summary.asOf}` : '');
-    this.status(`${summary.title}: ${actors.length} actors, ${ties.length} ties, ${msgs.length} messages.`);
+    this.caseLine = `${summary.title}: ${actors.length} actors, ${ties.length} ties, ${msgs.length} messages.`;
+    this.status(this.caseLine);
     this.emit('case', { changedCase });
   },
 
@@ -92,6 +107,9 @@ function selectTab(tab) {
     document.getElementById(t.getAttribute('aria-controls')).hidden = !on;
   }
   const name = tab.id.substring('tab-'.length);
+  // the status line belongs to the view that wrote it: another view starts from the case's line
+  if (app.statusView !== name) app.status(app.caseLine);
+  app.statusView = name;
   views[name].shown?.(app);
 }
 
@@ -118,6 +136,13 @@ function signOut() {
 
 async function start() {
   wireTabs();
+  // a reload or a closed tab with unsaved edits asks first (the browser words the question)
+  window.addEventListener('beforeunload', e => {
+    if (app.guards.some(g => g.unsaved())) {
+      e.preventDefault();
+      e.returnValue = '';
+    }
+  });
   document.getElementById('sign-out').addEventListener('click', signOut);
   const status = document.getElementById('status');
   try {
@@ -130,8 +155,11 @@ async function start() {
     document.getElementById('case-select').addEventListener('change', e => {
       const wanted = e.target.value;
       if (!wanted) return;
-      app.whenFree(() => app.loadCase(wanted).catch(err => fill(status, problemBox(err))),
-        () => { e.target.value = app.caseId; });
+      app.whenFree(() => app.loadCase(wanted).catch(err => {
+        // the case on screen stays, and the picker and the status line say so
+        e.target.value = app.caseId || '';
+        app.fail(`could not open ${wanted}${app.caseId ? `; still showing ${app.summary?.title || app.caseId}` : ''}.`, err);
+      }), () => { e.target.value = app.caseId; });
     });
     const fromUrl = new URLSearchParams(location.hash.substring(1)).get('case');
     const list = await app.refreshCaseList(fromUrl);

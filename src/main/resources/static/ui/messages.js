@@ -2,6 +2,7 @@
 // It asks GET /api/cases/{id}/message-consistency, then shows the overall one-voice score, the
 // issues from least to most consistent, and for one issue a stance timeline (inline SVG, one lane
 // per speaker) with the findings that lower its score. Everything drawn is also listed as text.
+import { plain } from './words.js';
 import { h, fill, num } from './dom.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -151,7 +152,7 @@ async function load() {
     app.remember('messages', answer);
     Object.assign(state, { answer, answerCase: caseId, stale: false });
     render();
-    app.status(`Message review: ${answer.explanation}`);
+    app.status(`Message review: ${plain(state.app, answer.explanation)}`);
   } catch (e) {
     if (mine !== state.request) return;
     app.showProblem(el.querySelector('#message-problem'), e);
@@ -209,7 +210,7 @@ function overview(answer, issues) {
       score === null ? null : scoreBar(score, `One-voice score ${score2(score)} of 1`)),
     h('div', { class: 'msg-summary' },
       leastConsistent(issues),
-      h('p', { class: 'why', id: 'one-voice-explanation' }, answer.explanation),
+      h('p', { class: 'why', id: 'one-voice-explanation' }, plain(state.app, answer.explanation)),
       h('p', { class: 'why' },
         `Coalition: ${answer.coalition.length} speaker(s); window ${answer.windowDays} days; `,
         `follow-through ${answer.followThroughDays} days; record ends ${answer.recordEnd || '–'}.`)));
@@ -399,7 +400,7 @@ function findingsList(issue) {
         h('span', { class: 'msg-impact' }, f.scoreImpact > 0
           ? `score impact −${num(f.scoreImpact, 2)}`
           : 'score impact 0 (its messages are charged to heavier findings)')),
-      h('p', { class: 'why' }, f.explanation),
+      h('p', { class: 'why' }, plain(state.app, f.explanation)),
       h('div', { class: 'msg-cites' }, 'Messages: ', f.messages.map(id => messageButton(id))));
   }));
 }

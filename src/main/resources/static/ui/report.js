@@ -1,12 +1,14 @@
 // A report of the analyses shown in this session (the latest answer of each), as Markdown or as a
 // standalone HTML page. Both are written from one list of blocks, so they say the same thing.
 import { num, pct } from './dom.js';
+import { plain, sentences, namesList, itemText, brief } from './words.js';
 
 /** The report's blocks: {h: level, text} | {p: text} | {list: [text]} | {table: {head, rows}}. */
 export function reportBlocks(app) {
   const r = app.results;
   const s = app.summary;
   const name = id => app.name(id);
+  const say = text => sentences(plain(app, text));
   const sourceText = ids => (ids || []).map(id => app.source(id)?.citation || id).join('; ');
   const pathText = p => [p.hops[0].sourceName || name(p.hops[0].source), ...p.hops.map(x => `${x.type} → ${x.targetName || name(x.target)}`)].join(' → ');
   const blocks = [
@@ -25,8 +27,8 @@ export function reportBlocks(app) {
     blocks.push({ h: 2, text: `Patrons of ${name(r.patrons.target)}` });
     const patrons = [...r.patrons.patrons].sort((a, b) => b.pressurePotential - a.pressurePotential);
     blocks.push({ table: { head: ['patron', 'shield share', 'leverage', 'pressure potential', 'veto'],
-      rows: patrons.map(p => [p.name, pct(p.shieldShare), num(p.leverage), num(p.pressurePotential), p.veto ? (p.vetoForums || []).join(', ') : 'no']) } });
-    if (patrons.length) blocks.push({ p: patrons[0].explanation });
+      rows: patrons.map(p => [p.name, pct(p.shieldShare), p.leverage > 0 ? num(p.leverage, 2) : 'no path', num(p.pressurePotential, 2), p.veto ? namesList(app, p.vetoForums || []) : 'no']) } });
+    if (patrons.length) blocks.push({ p: say(patrons[0].explanation) });
   }
   if (r.influence) {
     blocks.push({ h: 2, text: `Influence on ${name(r.influence.target)}` });
@@ -35,30 +37,30 @@ export function reportBlocks(app) {
     blocks.push({ p: `${r.influence.method}, ${r.influence.samples ?? ''} samples, seed ${r.influence.seed ?? '–'}.` });
   }
   if (r.chokepoints) {
-    blocks.push({ h: 2, text: `Chokepoints into ${name(r.chokepoints.unit)}` }, { p: r.chokepoints.explanation },
-      { list: (r.chokepoints.cut || []).map(c => `${c.name} (capacity ${num(c.capacity)})${c.sources ? `. Sources: ${sourceText(c.sources)}` : ''}`) });
+    blocks.push({ h: 2, text: `Chokepoints into ${name(r.chokepoints.unit)}` }, { p: say(r.chokepoints.explanation) },
+      { list: (r.chokepoints.cut || []).map(c => `${c.source ? `${brief(name(c.source))} → ${brief(name(c.target))} (${c.type})` : c.name} (capacity ${num(c.capacity, 2)})${c.sources ? `. Sources: ${sourceText(c.sources)}` : ''}`) });
   }
-  if (r.whatIf) blocks.push({ h: 2, text: 'What-if' }, { p: `${r.whatIf.analysis}: removed ${[...r.whatIf.changes.removeActors, ...r.whatIf.changes.removeTies].join(', ')}. ${r.whatIf.summary}` });
+  if (r.whatIf) blocks.push({ h: 2, text: 'What-if' }, { p: `${r.whatIf.analysis}: without ${namesList(app, [...r.whatIf.changes.removeActors, ...r.whatIf.changes.removeTies])}. ${r.whatIf.difference?.length ? `${r.whatIf.difference.length} item(s) changed; the largest change: ${itemText(app, r.whatIf.difference[0].id)}, from ${num(r.whatIf.difference[0].before, 3)} to ${num(r.whatIf.difference[0].after, 3)}.` : 'Nothing changes.'}` });
   if (r.plan) {
     blocks.push({ h: 2, text: `Engagement plan for ${name(r.plan.engager)}, budget ${num(r.plan.budget)}` },
       { p: `Expected pressure ${num(r.plan.expectedPressure)} of ${num(r.plan.totalWeight)} (95% ${num(r.plan.low)}–${num(r.plan.high)}); spent ${num(r.plan.spent)}.` },
-      { table: { head: ['engage', 'cost', 'adds', 'why'], rows: r.plan.picks.map(p => [p.name, num(p.cost), num(p.gain), p.why]) } },
-      { p: r.plan.guarantee });
+      { table: { head: ['engage', 'cost', 'adds', 'why'], rows: r.plan.picks.map(p => [p.name, num(p.cost, 2), num(p.gain, 2), plain(app, p.why)]) } },
+      { p: `How this was computed: ${plain(app, r.plan.guarantee)}` });
   }
   if (r.redTeam) {
     blocks.push({ h: 2, text: `Counter-move by ${name(r.redTeam.target)}` },
-      { p: r.redTeam.best ? `${r.redTeam.best.explanation} Pressure ${num(r.redTeam.pressureBefore)} → ${num(r.redTeam.best.pressureAfter)}.` : 'No counter-move reduces the pressure.' });
-    if (r.redTeam.hedge) blocks.push({ p: `Hedge: ${r.redTeam.hedge.explanation}` });
+      { p: r.redTeam.best ? sentences(plain(app, r.redTeam.best.explanation), `On the counter-move's own samples the plan's pressure is ${num(r.redTeam.pressureBefore, 3)}; this move lowers it to ${num(r.redTeam.best.pressureAfter, 3)}`) : 'No counter-move reduces the pressure.' });
+    if (r.redTeam.hedge) blocks.push({ p: `Hedge: ${say(r.redTeam.hedge.explanation)}` });
   }
   if (r.forums) {
-    blocks.push({ h: 2, text: `Forum-shopping risk: ${num(r.forums.risk, 2)}` }, { p: r.forums.explanation },
-      { table: { head: ['part', 'value', 'weight', 'why'], rows: r.forums.parts.map(p => [p.name, num(p.value), num(p.weight), p.explanation]) } });
+    blocks.push({ h: 2, text: `Forum-shopping risk: ${num(r.forums.risk, 2)}` }, { p: say(r.forums.explanation) },
+      { table: { head: ['part', 'value', 'weight', 'why'], rows: r.forums.parts.map(p => [p.name, num(p.value, 2), num(p.weight, 2), plain(app, p.explanation)]) } });
   }
   if (r.playbook) {
     blocks.push({ h: 2, text: `Playbook (${r.playbook.phase}, ${r.playbook.tempo})` });
     for (const g of r.playbook.groups) {
-      blocks.push({ h: 3, text: `${g.group}: ${g.mix}` },
-        { list: g.options.map(o => `${o.toolName || o.tool} on ${o.actorName || name(o.actor)} (${o.type}, ${o.mode}, ${o.timeToEffect})${o.why ? `: ${o.why}` : ''}`) });
+      blocks.push({ h: 3, text: g.group }, { p: say(g.mix) },
+        { list: g.options.map(o => `${o.toolName || o.tool} on ${o.actorName || name(o.actor)} (${o.type}, ${o.mode}, ${o.timeToEffect})${o.why ? `: ${plain(app, o.why)}` : ''}`) });
     }
   }
   if (r.messages) {
@@ -66,7 +68,7 @@ export function reportBlocks(app) {
     blocks.push({ h: 2, text: `Message consistency: one-voice score ${num(r.messages.score, 2)}` }, { p: r.messages.explanation },
       { table: { head: ['issue', 'one-voice score', 'messages', 'findings'], rows: issues.map(i => [i.issue, num(i.score, 2), i.messages, i.findings.length]) } });
     for (const i of issues.filter(x => x.findings.length)) {
-      blocks.push({ h: 3, text: i.issue }, { list: i.findings.map(f => `${f.kind}: ${f.explanation}`) });
+      blocks.push({ h: 3, text: i.issue }, { list: i.findings.map(f => `${f.kind}: ${plain(app, f.explanation)}`) });
     }
   }
   if (blocks.length === 2) blocks.push({ p: 'No analysis has been run in this session yet.' });

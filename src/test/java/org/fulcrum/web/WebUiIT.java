@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -149,6 +151,50 @@ class WebUiIT {
     assertThat(problems).as("accessibility of " + screen).isEmpty();
   }
 
+  Object js(String script, Object... args) {
+    return ((JavascriptExecutor) browser).executeScript(script, args);
+  }
+
+  /** The graph's actor positions (graph units) by id, as the page's CaseGraph reports them. */
+  String positions() {
+    waiting().until(d -> ((Number) js("const g = document.getElementById('graph').caseGraph;"
+        + " return g && g.cy ? g.cy.nodes().length : 0;")).intValue() > 0);
+    return (String) js("const p = document.getElementById('graph').caseGraph.positions();"
+        + " return JSON.stringify(Object.keys(p).sort().map(k => [k, p[k].x, p[k].y]));");
+  }
+
+  /** Pairs of label boxes (on screen) that overlap, as "a / b"; boxes from CaseGraph.labelBoxes. */
+  static List<String> overlaps(JsonNode boxes) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < boxes.size(); i++) {
+      for (int j = i + 1; j < boxes.size(); j++) {
+        JsonNode a = boxes.get(i);
+        JsonNode b = boxes.get(j);
+        boolean apart = a.get("x2").asDouble() <= b.get("x1").asDouble() || b.get("x2").asDouble() <= a.get("x1").asDouble()
+            || a.get("y2").asDouble() <= b.get("y1").asDouble() || b.get("y2").asDouble() <= a.get("y1").asDouble();
+        if (!apart) {
+          out.add(a.get("id").asString() + " / " + b.get("id").asString());
+        }
+      }
+    }
+    return out;
+  }
+
+  JsonNode labelBoxes(String ids) throws Exception {
+    return JSON.readTree((String) js("return JSON.stringify(document.getElementById('graph').caseGraph.labelBoxes("
+        + ids + "));"));
+  }
+
+  /** Fails when the page scrolls sideways, naming the elements that stick out. */
+  void fitsWidth(String screen) {
+    long width = ((Number) js("return document.documentElement.scrollWidth;")).longValue();
+    long viewport = ((Number) js("return document.documentElement.clientWidth;")).longValue();
+    String offenders = (String) js("const w = document.documentElement.clientWidth;"
+        + " return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 0.5)"
+        + ".slice(0, 8).map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ');");
+    assertThat(width).as("page width of " + screen + " (" + offenders + ")").isLessThanOrEqualTo(viewport);
+  }
+
   void signIn() {
     browser.get(url("/"));
     waiting().until(ExpectedConditions.urlContains("/login"));
@@ -190,8 +236,19 @@ class WebUiIT {
   void strongestPathTopPatronAndTheGraphMatchTheApi() throws Exception {
     signIn();
     showCase();
+    String firstVisit = positions();
     screenshot("01-graph");
     accessible("graph");
+    // at the default zoom no two actors' labels overlap, anywhere on the graph
+    assertThat(overlaps(labelBoxes("document.getElementById('graph').caseGraph.cy.nodes().map(n => n.id())")))
+        .as("overlapping labels on the whole graph").isEmpty();
+
+    // a second visit draws the same picture: every actor at the same place
+    browser.get(url("/"));
+    waiting().until(d -> new Select(d.findElement(By.id("case-select"))).getOptions().size() >= 3);
+    showCase();
+    assertThat(positions()).as("the layout on a second visit").isEqualTo(firstVisit);
+    assertThat(JSON.readTree(firstVisit).size()).isEqualTo(api("/api/cases/" + CASE + "/actors").size());
 
     new Select(browser.findElement(By.id("engager"))).selectByValue("usa");
     new Select(browser.findElement(By.id("target"))).selectByValue("bashir");
@@ -223,8 +280,28 @@ class WebUiIT {
       }
     }
     assertThat(browser.findElement(By.id("top-patron")).getText()).contains(top.get("name").asString());
+    // the highlighted path's labels: none overlaps another, and none is cut off by the graph's edge
+    JsonNode boxes = labelBoxes("");
+    assertThat(boxes.size()).as("labels on the highlighted path").isGreaterThanOrEqualTo(2);
+    assertThat(overlaps(boxes)).as("overlapping labels on the highlighted path").isEmpty();
+    WebElement graphBox = browser.findElement(By.id("graph"));
+    for (JsonNode b : boxes) {
+      assertThat(b.get("x1").asDouble()).as("left end of " + b.get("label")).isGreaterThanOrEqualTo(0);
+      assertThat(b.get("y1").asDouble()).as("top of " + b.get("label")).isGreaterThanOrEqualTo(0);
+      assertThat(b.get("x2").asDouble()).as("right end of " + b.get("label")).isLessThanOrEqualTo(graphBox.getSize().getWidth());
+      assertThat(b.get("y2").asDouble()).as("bottom of " + b.get("label")).isLessThanOrEqualTo(graphBox.getSize().getHeight());
+    }
+    js("document.getElementById('graph').scrollIntoView()");
     screenshot("02-leverage");
     accessible("leverage");
+    js("window.scrollTo(0, 0)");
+
+    // every chokepoint row reads differently: each names its tie's ends, its type and evidence
+    browser.findElement(By.cssSelector("#chokepoints-panel > summary")).click();
+    waiting().until(d -> d.findElements(By.cssSelector("#chokepoints tbody tr")).size() > 0);
+    List<String> chokepoints = browser.findElements(By.cssSelector("#chokepoints tbody tr")).stream()
+        .map(WebElement::getText).toList();
+    assertThat(chokepoints).as("chokepoint rows").doesNotHaveDuplicates();
 
     // what-if: without Egypt the strongest path changes
     browser.findElement(By.cssSelector("#what-if-panel > summary")).click();
@@ -232,7 +309,27 @@ class WebUiIT {
     browser.findElement(By.id("run-what-if")).click();
     waiting().until(d -> d.findElements(By.id("what-if-summary")).size() == 1);
     assertThat(browser.findElement(By.id("what-if-summary")).getText()).contains("changed");
+    assertThat(browser.findElement(By.id("what-if-result")).getText()).as("what-if rows name ties, not ids")
+        .doesNotContainPattern("\\bt-[a-z0-9]+-[a-z0-9-]+");
     screenshot("03-what-if");
+
+    // a refused query (engager = target) leaves no old path on screen, and the status says why
+    new Select(browser.findElement(By.id("engager"))).selectByValue("bashir");
+    new Select(browser.findElement(By.id("target"))).selectByValue("bashir");
+    browser.findElement(By.id("find-leverage")).click();
+    waiting().until(d -> d.findElement(By.id("status")).getText().startsWith("Failed"));
+    assertThat(browser.findElement(By.id("status")).getText()).doesNotContain("done").contains("same actor");
+    assertThat(browser.findElements(By.cssSelector("#paths > li"))).as("old paths").isEmpty();
+    assertThat(browser.findElement(By.id("graph")).getAttribute("data-highlighted-ties")).as("old highlight").isEmpty();
+    assertThat(browser.findElement(By.id("paths-panel")).getText()).contains("same actor");
+    screenshot("03-refused");
+    fitsWidth("the leverage view with answers");
+
+    // the query again, for the views and the report that follow
+    new Select(browser.findElement(By.id("engager"))).selectByValue("usa");
+    browser.findElement(By.id("find-leverage")).click();
+    waiting().until(d -> String.join(",", strongest).equals(d.findElement(By.id("graph")).getAttribute("data-highlighted-ties")));
+    waiting().until(d -> d.findElement(By.id("status")).getText().endsWith("done."));
   }
 
   @Test
@@ -254,6 +351,32 @@ class WebUiIT {
     waiting().until(d -> d.findElements(By.id("forum-risk")).size() == 1);
     screenshot("04-plan");
     accessible("engagement");
+
+    // the playbook: a compact table per target group, reasons on demand
+    browser.findElement(By.cssSelector("#playbook-panel > summary")).click();
+    waiting().until(d -> d.findElements(By.cssSelector("#playbook-panel .playbook-group")).size() > 0);
+    long height = browser.findElement(By.id("playbook-panel")).getSize().getHeight();
+    assertThat(height).as("playbook panel height (px)").isLessThanOrEqualTo(4000);
+    js("document.getElementById('playbook-panel').scrollIntoView()");
+    screenshot("04-playbook");
+    accessible("playbook");
+
+    // plain words: no method names, no record ids, no binary noise in what the view shows
+    String text = browser.findElement(By.id("view-engagement")).getText();
+    assertThat(text).as("engagement view text").doesNotContain("CELF", "Khuller", "escapeShare", "vetoCover", "bestEscape")
+        .doesNotContainPattern("\\d\\.\\d{6,}").doesNotContainPattern("\\de-\\d");
+    List<String> ids = new ArrayList<>();
+    api("/api/cases/" + CASE + "/ties").forEach(t -> ids.add(t.get("id").asString()));
+    api("/api/cases/" + CASE + "/messages").forEach(m -> ids.add(m.get("id").asString()));
+    api("/api/cases/" + CASE + "/actors").forEach(a -> {
+      if (a.get("id").asString().contains("-")) {
+        ids.add(a.get("id").asString());
+      }
+    });
+    for (String id : ids) {
+      assertThat(text).as("engagement view text").doesNotContainPattern("(^|[^a-z0-9-])" + java.util.regex.Pattern.quote(id) + "($|[^a-z0-9-])");
+    }
+    js("window.scrollTo(0, 0)");
   }
 
   @Test
@@ -393,11 +516,25 @@ class WebUiIT {
     assertThat(browser.findElement(By.id("edit-name")).getAttribute("value")).endsWith(" (edited)");
     assertThat(browser.findElement(By.id("case-asof")).getText()).contains("2007-07-31");
 
+    // a reload with the unsaved edits asks first
+    assertThat(js("const e = new Event('beforeunload', { cancelable: true }); window.dispatchEvent(e); return e.defaultPrevented;"))
+        .as("beforeunload with unsaved edits").isEqualTo(true);
+
     // dropping them opens the other case, and nothing was saved
+    tab("leverage");
+    browser.findElement(By.id("actor-search")).sendKeys("Egypt");
     new Select(browser.findElement(By.id("case-select"))).selectByValue("kenya-2007-2008");
     waiting().until(d -> d.findElements(By.id("edit-discard")).size() == 1);
     browser.findElement(By.id("edit-discard")).click();
     waiting().until(d -> d.findElement(By.id("case-asof")).getText().contains("2008-02-28"));
+    assertThat(js("const e = new Event('beforeunload', { cancelable: true }); window.dispatchEvent(e); return e.defaultPrevented;"))
+        .as("beforeunload with nothing unsaved").isEqualTo(false);
+    // nothing of the last case stays: the search box, the status line; the slider spans the crisis
+    tab("leverage");
+    assertThat(browser.findElement(By.id("actor-search")).getAttribute("value")).isEmpty();
+    assertThat(browser.findElement(By.id("status")).getText()).startsWith("Kenya");
+    assertThat(browser.findElement(By.id("asof-range")).getText()).isEqualTo("2007-12-27 to 2008-02-29");
+    screenshot("06-kenya");
     assertThat(api("/api/cases/" + CASE + "/actors/egy").get("name").asText()).doesNotEndWith(" (edited)");
     showCase();
   }
@@ -423,6 +560,40 @@ class WebUiIT {
 
   @Test
   @Order(8)
+  void everyViewFitsEightHundredPixels() throws Exception {
+    browser.manage().window().setSize(new Dimension(800, 1000));
+    try {
+      for (String name : List.of("leverage", "engagement", "messages", "edit", "cases")) {
+        tab(name);
+        if (name.equals("messages")) {
+          waiting().until(d -> d.findElements(By.cssSelector("#message-issues tbody tr")).size() > 0);
+        }
+        if (name.equals("leverage")) {
+          new Select(browser.findElement(By.id("engager"))).selectByValue("usa");
+          new Select(browser.findElement(By.id("target"))).selectByValue("bashir");
+          browser.findElement(By.id("find-leverage")).click();
+          waiting().until(d -> d.findElement(By.id("status")).getText().endsWith("done."));
+          browser.findElement(By.cssSelector("#chokepoints-panel > summary")).click();
+        }
+        screenshot("08-800px-" + name);
+        long width = ((Number) js("return document.documentElement.scrollWidth;")).longValue();
+        assertThat(width).as("page width of " + name + " in a window 800 px wide").isLessThanOrEqualTo(800);
+        fitsWidth(name + " in a window 800 px wide");
+        WebElement asOf = browser.findElement(By.id("case-asof"));
+        WebElement signOut = browser.findElement(By.id("sign-out"));
+        var a = asOf.getRect();
+        var b = signOut.getRect();
+        boolean apart = a.getX() + a.getWidth() <= b.getX() || b.getX() + b.getWidth() <= a.getX()
+            || a.getY() + a.getHeight() <= b.getY() || b.getY() + b.getHeight() <= a.getY();
+        assertThat(apart).as("the as-of date clear of Sign out").isTrue();
+      }
+    } finally {
+      browser.manage().window().setSize(new Dimension(1400, 1000));
+    }
+  }
+
+  @Test
+  @Order(9)
   void signingOutEndsTheSession() {
     browser.findElement(By.id("sign-out")).click();
     waiting().until(ExpectedConditions.urlContains("/login?signedOut"));
