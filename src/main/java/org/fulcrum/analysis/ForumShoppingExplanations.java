@@ -213,13 +213,25 @@ final class ForumShoppingExplanations {
         lead.venue(), List.copyOf(reinforcedBy), gap, why);
   }
 
+  /** What each risk part measures, in the words the explanation uses (the API keeps the names). */
+  static final java.util.Map<String, String> PART_WORDS = java.util.Map.of(
+      "escapeShare", "the share of its venues that are escapes",
+      "spread", "the spread of stances it can play against each other",
+      "vetoCover", "the share of its shield held by patrons whose veto blocks a forum",
+      "bestEscape", "how good its best escape is");
+
+  private String nameOf(String id) {
+    return graph.indexOf(id).map(v -> graph.actor(v).name()).orElse(id);
+  }
+
   /** The whole answer in a paragraph. */
   String explain(int target, int engager, double risk, List<RiskPart> parts,
       List<AssessedForum> venues, List<EscapeVenue> escapes, LeadChannel lead, List<GapCloser> closers) {
     StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
-        "Forum-shopping risk for %s seen from %s: %.3f = mean of %s. ", graph.actor(target).name(),
+        "Forum-shopping risk for %s seen from %s: %.2f, the mean of %s. ", graph.actor(target).name(),
         graph.actor(engager).name(), risk, parts.stream()
-            .map(p -> String.format(Locale.ROOT, "%s %.3f", p.name(), p.value()))
+            .map(p -> String.format(Locale.ROOT, "%s (%.2f)", PART_WORDS.getOrDefault(p.name(), p.name()),
+                p.value()))
             .collect(Collectors.joining(", "))));
     s.append(venues.isEmpty() ? "The target can appeal to no forum. "
         : "The target can appeal to " + venues.stream().map(a -> graph.actor(a.forum()).name())
@@ -233,7 +245,8 @@ final class ForumShoppingExplanations {
         : "Escape venues: " + escapes.stream().map(EscapeVenue::name).collect(Collectors.joining(", ")) + ". ");
     if (!closers.isEmpty()) {
       s.append("To close the gaps, win over ").append(closers.stream()
-          .map(c -> c.name() + " (" + String.join(", ", c.forums()) + ")").collect(Collectors.joining(", ")))
+          .map(c -> c.name() + " (at " + c.forums().stream().map(this::nameOf)
+              .collect(Collectors.joining(", ")) + ")").collect(Collectors.joining(", ")))
           .append(".");
     }
     return s.toString().trim();
