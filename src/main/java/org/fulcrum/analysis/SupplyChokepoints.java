@@ -64,7 +64,8 @@ public final class SupplyChokepoints {
     for (String p : patronIds) {
       int i = graph.require(p, "from");
       if (i == unit) {
-        throw new InvalidRequestException("from and to are the same actor '" + p + "'");
+        throw new InvalidRequestException("from and to are the same actor: " + graph.actor(i).name()
+            + " ('" + p + "')");
       }
       patrons.set(i);
     }
@@ -115,7 +116,7 @@ public final class SupplyChokepoints {
     double capacity = algorithm.calculateMinCut(superSource, unit);
     if (capacity == 0) {
       return new Cut(unitId, patronIds, mode, 0, false, List.of(), "no supply line runs from "
-          + String.join(", ", patronIds) + " to " + graph.actor(unit).name() + ": nothing to cut");
+          + names(patronIds) + " to " + graph.actor(unit).name() + ": nothing to cut");
     }
     if (capacity >= UNCUTTABLE) {
       return new Cut(unitId, patronIds, mode, Double.POSITIVE_INFINITY, true, List.of(),
@@ -133,8 +134,8 @@ public final class SupplyChokepoints {
         for (int[] se : supplyEdges) {
           if (se[1] == s && se[2] == t && graph.tie(se[0]).type().isSupply()) {
             Tie tie = graph.tie(se[0]);
-            elements.add(new CutElement("tie", tie.id(), graph.actor(s).name() + " -> "
-                + graph.actor(t).name(), graph.probability(se[0]), tie.source(), tie.target(),
+            elements.add(new CutElement("tie", tie.id(), graph.actor(s).name() + " " + tie.type().label()
+                + " " + graph.actor(t).name(), graph.probability(se[0]), tie.source(), tie.target(),
                 tie.type().label(), tie.sources()));
           }
         }
@@ -142,10 +143,16 @@ public final class SupplyChokepoints {
     }
     elements.sort(Comparator.comparingDouble(CutElement::capacity).reversed().thenComparing(CutElement::id));
     String explanation = String.format(Locale.ROOT,
-        "cutting these %d %s removes every supply line from %s to %s; total capacity %.3f",
-        elements.size(), mode == Mode.TIES ? "supply ties" : "actors", String.join(", ", patronIds),
+        "cutting these %d %s removes every supply line from %s to %s; total capacity %.3g",
+        elements.size(), mode == Mode.TIES ? "supply ties" : "actors", names(patronIds),
         graph.actor(unit).name(), capacity);
     return new Cut(unitId, patronIds, mode, capacity, true, List.copyOf(elements), explanation);
+  }
+
+  /** The actors' names, in the order given. */
+  private String names(List<String> ids) {
+    return ids.stream().map(id -> graph.actor(graph.require(id, "from")).name())
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   /** Parallel ties between two actors add up: they are separate supply lines. */
