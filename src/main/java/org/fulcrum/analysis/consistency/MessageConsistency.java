@@ -222,6 +222,7 @@ public final class MessageConsistency {
     if (stanceDerived || intensityDerived) {
       derived.add(new DerivedValue(m.id(), stance, intensity, stanceDerived, intensityDerived, cues));
     }
-    return new ReviewedMessage(m, stance, intensity, stanceDerived || intensityDerived, voices.voice(m.speaker()));
+    return new ReviewedMessage(m, stance, intensity, stanceDerived || intensityDerived, voices.voice(m.speaker()),
+        voices);
   }
 }

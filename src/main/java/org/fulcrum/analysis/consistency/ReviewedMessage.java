@@ -2,6 +2,7 @@ package org.fulcrum.analysis.consistency;
 
 import java.time.LocalDate;
 import java.util.Locale;
+import org.fulcrum.casefile.Actor;
 import org.fulcrum.casefile.Message;
 import org.fulcrum.casefile.Stance;
 
@@ -11,7 +12,8 @@ import org.fulcrum.casefile.Stance;
  *
  * @param derived whether the stance or the intensity was derived from the text
  */
-record ReviewedMessage(Message m, Stance stance, double intensity, boolean derived, String voice) {
+record ReviewedMessage(Message m, Stance stance, double intensity, boolean derived, String voice,
+    CoalitionVoices names) {
 
   LocalDate date() {
     return m.date();
@@ -30,15 +32,25 @@ record ReviewedMessage(Message m, Stance stance, double intensity, boolean deriv
     };
   }
 
-  /** The channel, and the forum when there is one. */
+  /** The channel, and the forum when there is one, by name. */
   String venue() {
-    return m.channel() + (m.forum() == null ? "" : " at " + m.forum());
+    return m.channel() + (m.forum() == null ? "" : " at " + name(m.forum()));
   }
 
-  /** The message in a line, as the findings cite it. */
+  /** An actor's name, or the id when the case has no such actor. */
+  String name(String id) {
+    Actor a = names.actor(id);
+    return a == null ? id : a.name();
+  }
+
+  /**
+   * The message in a line, as the findings cite it, by names (the finding's {@code messages}
+   * list gives the ids): who, on which day, in which channel, to whom, with what stance and how
+   * hard (intensity 0 to 1).
+   */
   String describe() {
-    return String.format(Locale.ROOT, "%s (%s) %s %.2f to %s on %s in %s%s", m.id(), m.speaker(),
-        stance.label(), intensity, m.audience(), date(), venue(),
+    return String.format(Locale.ROOT, "%s on %s (%s) %s, intensity %.2f, to %s%s", name(m.speaker()),
+        date(), venue(), stance.label(), intensity, name(m.audience()),
         derived ? " [stance or intensity derived from text]" : "");
   }
 }

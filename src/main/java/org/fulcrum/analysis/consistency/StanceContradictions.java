@@ -53,12 +53,13 @@ final class StanceContradictions {
         if (sameAudience) {
           out.add(new DraftFinding(FindingKind.ACROSS_CHANNELS, List.of(a, b), String.format(Locale.ROOT,
               "%s and %s, both to %s within %d day(s) (%s): %s and %s cannot both hold",
-              a.describe(), b.describe(), a.m().audience(), days, venues(a, b), article(a.stance()),
+              a.describe(), b.describe(), a.name(a.m().audience()), days, venues(a, b), article(a.stance()),
               article(b.stance()))));
         } else {
           out.add(new DraftFinding(FindingKind.ACROSS_AUDIENCES, List.of(a, b), String.format(Locale.ROOT,
               "%s told %s one thing and %s told %s another within %d day(s): %s vs %s",
-              a.m().speaker(), a.m().audience(), b.m().speaker(), b.m().audience(), days, a.describe(),
+              a.name(a.m().speaker()), a.name(a.m().audience()), b.name(b.m().speaker()),
+              b.name(b.m().audience()), days, a.describe(),
               b.describe())));
         }
       }

@@ -140,11 +140,11 @@ final class ThreatCredibility {
         }
       }
       levers.addAll(forumLevers);
-      through = String.format(Locale.ROOT, "; through forum %s, where it holds %s: %s", vote.forum(), vote.basis(),
+      through = String.format(Locale.ROOT, "; through forum %s, where it holds %s: %s", e.name(vote.forum()), vote.basis(),
           forumLevers.isEmpty() ? "the forum has no sanction or withdrawable support tie into the regime on "
               + e.date() : String.join(", ", forumLevers));
     } else if (e.m().forum() != null && !e.m().forum().equals(e.voice())) {
-      through = "; in forum " + e.m().forum() + " it holds no veto and no vote that decides or blocks on its own";
+      through = "; in forum " + e.name(e.m().forum()) + " it holds no veto and no vote that decides or blocks on its own";
     }
     double reach = 1 - miss;
     double deliverable = capability * reach;
