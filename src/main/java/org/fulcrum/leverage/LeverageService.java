@@ -103,7 +103,7 @@ public class LeverageService {
     R after = analysis.run(changed, query);
     List<WhatIfAnswer.Change> difference = difference(analysis.items(query, before), analysis.items(query, after));
     return new WhatIfAnswer(body.analysis(), changes, before, after, analysis.measure(query), difference,
-        summary(difference));
+        summary(difference, baseline, changed));
   }
 
   static LeverageGraph apply(LeverageGraph g, Scenario s) {
@@ -198,16 +198,45 @@ public class LeverageService {
     return List.copyOf(changes);
   }
 
-  private static String summary(List<WhatIfAnswer.Change> difference) {
+  private static String summary(List<WhatIfAnswer.Change> difference, LeverageGraph before,
+      LeverageGraph after) {
     if (difference.isEmpty()) {
       return "the changes do not alter the result";
     }
     var top = difference.get(0);
-    return String.format(Locale.ROOT, "%d item(s) changed; the largest change is %s: %s -> %s",
-        difference.size(), top.id(), fmt(top.before()), fmt(top.after()));
+    return String.format(Locale.ROOT, "%d item%s changed; the largest change is %s, from %s to %s",
+        difference.size(), difference.size() == 1 ? "" : "s", words(top.id(), before, after),
+        fmt(top.before()), fmt(top.after()));
+  }
+
+  /**
+   * An item of an analysis's answer in words: actor ids by name, a path (tie ids joined by
+   * " > ") as the chain of actors and tie types it runs along, other words as they are.
+   */
+  static String words(String item, LeverageGraph before, LeverageGraph after) {
+    if (item.contains(" > ")) {
+      StringBuilder chain = new StringBuilder();
+      for (String id : item.split(" > ")) {
+        LeverageGraph g = before.tieIndexOf(id).isPresent() ? before : after;
+        var e = g.tieIndexOf(id);
+        if (e.isEmpty()) {
+          return item;
+        }
+        if (chain.isEmpty()) {
+          chain.append(g.actor(g.source(e.get())).name());
+        }
+        chain.append(" -").append(g.tie(e.get()).type().label()).append("-> ")
+            .append(g.actor(g.target(e.get())).name());
+      }
+      return "the path " + chain;
+    }
+    return java.util.Arrays.stream(item.split(" ")).map(w -> before.indexOf(w)
+            .or(() -> after.indexOf(w)).map(v -> (before.indexOf(w).isPresent() ? before : after)
+                .actor(v).name()).orElse(w))
+        .collect(java.util.stream.Collectors.joining(" "));
   }
 
   private static String fmt(Double v) {
-    return v == null ? "absent" : String.format(Locale.ROOT, "%.4f", v);
+    return v == null ? "absent" : String.format(Locale.ROOT, "%.3g", v);
   }
 }
