@@ -9,28 +9,35 @@ import java.nio.file.Path;
 import org.fulcrum.casefile.CaseCodec;
 import org.fulcrum.casefile.CaseFile;
 import org.fulcrum.cases.CaseService;
+import org.fulcrum.interchange.GraphExporter;
+import org.fulcrum.interchange.GraphFormat;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-    description = "Export a case as JSON (to stdout or --out) or as a folder of CSV files.")
+    description = "Export a case as JSON (to stdout or --out), as a folder of CSV files, or as a"
+        + " graph: GraphML, GEXF or Cytoscape.js JSON (to stdout or --out).")
 class ExportCommand implements FulcrumCli.CliCommand {
 
   @Parameters(index = "0", paramLabel = "CASE_ID")
   String caseId;
 
-  @Option(names = "--out", description = "file (json) or folder (csv) to write; json default: stdout")
+  @Option(names = "--out", description = "file (json, graph formats) or folder (csv) to write;"
+      + " default for all but csv: stdout")
   Path out;
 
-  @Option(names = "--format", defaultValue = "json", description = "json or csv (default: ${DEFAULT-VALUE})")
+  @Option(names = "--format", defaultValue = "json",
+      description = "json, csv, graphml, gexf or cytoscape (default: ${DEFAULT-VALUE})")
   String format;
 
   @Override
   public int run(ConfigurableApplicationContext context, PrintWriter stdout, PrintWriter err) {
-    if (!format.equals("json") && !format.equals("csv")) {
-      throw new CliException("--format must be json or csv, got '" + format + "'", FulcrumCli.USAGE);
+    GraphFormat graph = GraphFormat.parse(format).orElse(null);
+    if (!format.equals("json") && !format.equals("csv") && graph == null) {
+      throw new CliException("--format must be json, csv, " + GraphFormat.labels() + ", got '"
+          + format + "'", FulcrumCli.USAGE);
     }
     if (format.equals("csv") && out == null) {
       throw new CliException("--format csv writes a folder: give it with --out", FulcrumCli.USAGE);
@@ -41,7 +48,20 @@ class ExportCommand implements FulcrumCli.CliCommand {
     }
     CaseFile c = service.export(caseId);
     CaseCodec codec = new CaseCodec();
-    if (format.equals("csv")) {
+    if (graph != null) {
+      byte[] bytes = new GraphExporter().toBytes(c, graph);
+      if (out == null) {
+        stdout.print(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+        stdout.flush();
+      } else {
+        try {
+          Files.write(out, bytes);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        err.println("wrote " + out);
+      }
+    } else if (format.equals("csv")) {
       codec.writeCsvFolder(c, out);
       err.println("wrote " + out.resolve("case.csv").getParent());
     } else if (out == null) {

@@ -8,16 +8,18 @@ import java.util.List;
 import org.fulcrum.casefile.CaseCodec;
 import org.fulcrum.casefile.CaseFile;
 import org.fulcrum.cases.CaseService;
+import org.fulcrum.interchange.GraphMlReader;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
-    description = "Import cases: JSON files, zips of CSV files, or folders of CSV files. Every file"
+    description = "Import cases: JSON files, zips of CSV files, folders of CSV files, or GraphML"
+        + " files (.graphml). Every file"
         + " is validated first; if any has a problem, nothing is written.")
 class ImportCommand implements FulcrumCli.CliCommand {
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "case.json, case.zip or a CSV folder")
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "case.json, case.zip, case.graphml or a CSV folder")
   List<Path> paths;
 
   @Override
@@ -28,7 +30,8 @@ class ImportCommand implements FulcrumCli.CliCommand {
       if (!Files.exists(path)) {
         throw new CliException("no such file or folder: " + path, FulcrumCli.BAD_INPUT);
       }
-      cases.add(codec.read(path));
+      cases.add(path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".graphml")
+          ? readGraphMl(path) : codec.read(path));
     }
     CaseService service = context.getBean(CaseService.class);
     for (CaseFile c : cases) {
@@ -39,5 +42,13 @@ class ImportCommand implements FulcrumCli.CliCommand {
           s.sources());
     }
     return FulcrumCli.OK;
+  }
+
+  private static CaseFile readGraphMl(Path path) {
+    try (var in = Files.newInputStream(path)) {
+      return new GraphMlReader().read(path.getFileName().toString(), in);
+    } catch (java.io.IOException e) {
+      throw new CliException("cannot read " + path + ": " + e.getMessage(), FulcrumCli.BAD_INPUT);
+    }
   }
 }
