@@ -6,6 +6,8 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.fulcrum.casefile.CaseCodec;
 import org.fulcrum.casefile.CaseFile;
 import org.fulcrum.cases.CaseService;
@@ -31,6 +33,10 @@ class ExportCommand implements FulcrumCli.CliCommand {
   @Option(names = "--format", defaultValue = "json",
       description = "json, csv, graphml, gexf or cytoscape (default: ${DEFAULT-VALUE})")
   String format;
+
+  @Option(names = "--json", description = "with --out: print what was written as JSON (case, format,"
+      + " file, counts)")
+  boolean json;
 
   @Override
   public int run(ConfigurableApplicationContext context, PrintWriter stdout, PrintWriter err) {
@@ -73,6 +79,17 @@ class ExportCommand implements FulcrumCli.CliCommand {
         throw new UncheckedIOException(e);
       }
       err.println("wrote " + out);
+    }
+    if (json && out != null) {
+      Map<String, Object> summary = new LinkedHashMap<>();
+      summary.put("id", c.id());
+      summary.put("format", format);
+      summary.put("out", out.toAbsolutePath().toString());
+      summary.put("actors", c.actors().size());
+      summary.put("ties", c.ties().size());
+      summary.put("messages", c.messages().size());
+      summary.put("sources", c.sources().size());
+      stdout.println(ListCommand.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary));
     }
     return FulcrumCli.OK;
   }
