@@ -23,6 +23,12 @@ import org.apache.commons.csv.CSVRecord;
  * actors.csv}, {@code ties.csv}, {@code messages.csv}), for people who keep their data in
  * spreadsheets. Each file has a header row; list cells (the {@code sources} column) separate their
  * items with {@code ;}; an empty cell means "absent".
+ *
+ * <p>Files are read as spreadsheets save them: the encoding is detected ({@link #readBytes}), the
+ * separator ({@code ,}, {@code ;} or tab) is sniffed from the header ({@link #separator}), and with
+ * {@code ;} or tab a number cell may have a decimal comma; header names and file names match the
+ * descriptor's field names regardless of letter case; trailing empty columns and rows of empty
+ * cells are ignored.
  */
 public final class CsvCaseReader {
 
