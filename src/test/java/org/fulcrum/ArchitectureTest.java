@@ -67,6 +67,13 @@ class ArchitectureTest {
   }
 
   @Test
+  void theGraphFormatsKnowNothingOfSpringOrNeo4j() {
+    noClasses().that().resideInAnyPackage("org.fulcrum.interchange..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.neo4j..")
+        .check(CLASSES);
+  }
+
+  @Test
   void theErrorsKnowNothingOfSpringOrNeo4jSoEveryLayerMayThrowThem() {
     noClasses().that().resideInAPackage("org.fulcrum.error..")
         .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.neo4j..")
@@ -98,6 +105,7 @@ class ArchitectureTest {
             "org.fulcrum.security..")
         .layer("Binding").definedBy("org.fulcrum.bind..")
         .layer("Analysis").definedBy("org.fulcrum.analysis..")
+        .layer("Interchange").definedBy("org.fulcrum.interchange..")
         .layer("Casefile").definedBy("org.fulcrum.casefile..")
         .layer("Store").definedBy("org.fulcrum.store..")
         .layer("Errors").definedBy("org.fulcrum.error..")
@@ -108,8 +116,9 @@ class ArchitectureTest {
         .whereLayer("Features").mayOnlyBeAccessedByLayers("Cli", "Web")
         .whereLayer("Binding").mayOnlyBeAccessedByLayers("Cli", "Web", "Features")
         .whereLayer("Analysis").mayOnlyBeAccessedByLayers("Cli", "Features")
+        .whereLayer("Interchange").mayOnlyBeAccessedByLayers("Cli", "Web", "Features")
         .whereLayer("Casefile").mayOnlyBeAccessedByLayers("Cli", "Web", "Features", "Binding",
-            "Analysis")
+            "Analysis", "Interchange")
         .whereLayer("Store").mayOnlyBeAccessedByLayers("Cli", "Web", "Features")
         .whereLayer("Errors").mayNotAccessAnyLayer()
         .whereLayer("Application").mayNotAccessAnyLayer()
@@ -122,7 +131,8 @@ class ArchitectureTest {
     classes().should().resideInAnyPackage("org.fulcrum", "org.fulcrum.cli..", "org.fulcrum.web..",
         "org.fulcrum.cases..", "org.fulcrum.leverage..", "org.fulcrum.messages..",
         "org.fulcrum.opendata..", "org.fulcrum.schema..", "org.fulcrum.security..",
-        "org.fulcrum.bind..", "org.fulcrum.analysis..", "org.fulcrum.casefile..",
+        "org.fulcrum.bind..", "org.fulcrum.analysis..", "org.fulcrum.interchange..",
+        "org.fulcrum.casefile..",
         "org.fulcrum.store..", "org.fulcrum.error..")
         .check(CLASSES);
   }

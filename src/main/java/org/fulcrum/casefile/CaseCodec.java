@@ -38,29 +38,29 @@ public final class CaseCodec {
 
   /** Reads a case folder holding {@code case.csv}, {@code actors.csv} and the other CSV files. */
   public CaseFile readCsvFolder(Path folder) {
-    Map<String, String> files = new LinkedHashMap<>();
+    Map<String, byte[]> files = new LinkedHashMap<>();
     try (var entries = Files.list(folder)) {
-      for (Path p : entries.filter(p -> p.toString().endsWith(".csv")).sorted().toList()) {
-        files.put(p.getFileName().toString(), Files.readString(p, StandardCharsets.UTF_8));
+      for (Path p : entries.filter(p -> isCsv(p.getFileName().toString())).sorted().toList()) {
+        files.put(p.getFileName().toString(), Files.readAllBytes(p));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return validator.validate(new CsvCaseReader().read(files));
+    return validator.validate(new CsvCaseReader().readBytes(files));
   }
 
   /** Reads the CSV files of a case from a zip; folders inside the zip are ignored. */
   public CaseFile readCsvZip(String fileName, InputStream in) {
-    Map<String, String> files = new LinkedHashMap<>();
+    Map<String, byte[]> files = new LinkedHashMap<>();
     long total = 0;
     try (ZipInputStream zip = new ZipInputStream(in, StandardCharsets.UTF_8)) {
       ZipEntry entry;
       while ((entry = zip.getNextEntry()) != null) {
-        if (entry.isDirectory()) {
+        if (entry.isDirectory() || isMacMetadata(entry.getName())) {
           continue;
         }
         String name = entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
-        if (!name.endsWith(".csv")) {
+        if (!isCsv(name)) {
           continue;
         }
         byte[] bytes = zip.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_ZIP_BYTES - total + 1));
@@ -69,7 +69,7 @@ public final class CaseCodec {
           throw new CaseFormatException(List.of(new ImportProblem(fileName, null, null, null,
               "the zip expands to more than " + MAX_ZIP_BYTES / (1024 * 1024) + " MiB")));
         }
-        files.put(name, new String(bytes, StandardCharsets.UTF_8));
+        files.put(name, bytes);
       }
     } catch (IOException e) {
       throw new CaseFormatException(List.of(new ImportProblem(fileName, null, null, null,
@@ -79,7 +79,17 @@ public final class CaseCodec {
       throw new CaseFormatException(List.of(new ImportProblem(fileName, null, null, null,
           "the zip holds no CSV files; expected " + String.join(", ", CsvCaseReader.FILES))));
     }
-    return validator.validate(new CsvCaseReader().read(files));
+    return validator.validate(new CsvCaseReader().readBytes(files));
+  }
+
+  /** A CSV file of a case: a {@code .csv} name (any letter case) that is not a dot-file. */
+  private static boolean isCsv(String name) {
+    return !name.startsWith(".") && name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
+  }
+
+  /** What macOS adds to a zip: {@code __MACOSX/} resource forks, {@code .DS_Store} and the like. */
+  private static boolean isMacMetadata(String entry) {
+    return entry.startsWith("__MACOSX/") || entry.contains("/__MACOSX/");
   }
 
   /** Reads a path: a {@code .json} file, a {@code .zip} of CSV files, or a folder of CSV files. */

@@ -23,7 +23,7 @@ public final class CaseValidator {
   public static final int MAX_TEXT_LENGTH = 20_000;
   private static final Pattern CASE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
-  static final List<String> CASE_FIELDS =
+  public static final List<String> CASE_FIELDS =
       List.of("id", "title", "description", "asOf", "tempo", "phase");
   static final List<String> SOURCE_FIELDS = CaseSchema.SOURCE.names();
   static final List<String> ACTOR_FIELDS = CaseSchema.ACTOR.names();

@@ -12,6 +12,9 @@ import org.fulcrum.casefile.CaseFile;
 import org.fulcrum.casefile.CaseSummary;
 import org.fulcrum.casefile.JsonCaseReader;
 import org.fulcrum.error.InvalidRequestException;
+import org.fulcrum.interchange.GraphExporter;
+import org.fulcrum.interchange.GraphFormat;
+import org.fulcrum.interchange.GraphMlReader;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -31,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
 class CaseController {
 
   private static final String ZIP = "application/zip";
+  private static final String GRAPHML = "application/graphml+xml";
 
   private final CaseService cases;
   private final CaseCodec codec = new CaseCodec();
@@ -67,6 +71,15 @@ class CaseController {
     return imported(codec.readCsvZip("request body", new ByteArrayInputStream(body)));
   }
 
+  @Operation(summary = "Import a case from GraphML",
+      description = "Nodes are actors, directed edges ties, data keys named by attr.name their"
+          + " fields; graph-level data holds the case header and `sources` (a JSON list). Validated"
+          + " like every import.")
+  @PostMapping(consumes = GRAPHML)
+  ResponseEntity<ImportAnswer> importGraphMl(@RequestBody byte[] body) {
+    return imported(new GraphMlReader().read("request body", new ByteArrayInputStream(body)));
+  }
+
   private ResponseEntity<ImportAnswer> imported(CaseFile caseFile) {
     var result = cases.importCase(caseFile);
     return ResponseEntity.created(URI.create("/api/cases/" + caseFile.id()))
@@ -87,7 +100,9 @@ class CaseController {
 
   @Operation(summary = "Export a case",
       description = "format=json (default) gives the dataset JSON; format=csv a zip of the CSV files."
-          + " Either imports back unchanged.")
+          + " Either imports back unchanged. format=graphml, gexf or cytoscape (Cytoscape.js JSON)"
+          + " give the actors and ties as a graph with every field and the sources"
+          + " (docs/dataset-format.md, \"Graph formats\"); GraphML imports back.")
   @GetMapping("/{caseId}/export")
   ResponseEntity<byte[]> export(@PathVariable String caseId,
       @RequestParam(defaultValue = "json") String format,
@@ -111,7 +126,13 @@ class CaseController {
       codec.writeCsvZip(caseFile, out);
       return attachment(out.toByteArray(), MediaType.parseMediaType(ZIP), caseId + "-csv.zip");
     }
-    throw new InvalidRequestException("format must be json or csv, got '" + format + "'");
+    var graph = GraphFormat.parse(format);
+    if (graph.isPresent()) {
+      return attachment(new GraphExporter().toBytes(caseFile, graph.get()),
+          MediaType.parseMediaType(graph.get().mediaType()), caseId + graph.get().extension());
+    }
+    throw new InvalidRequestException("format must be json, csv, " + GraphFormat.labels()
+        + ", got '" + format + "'");
   }
 
   @Operation(summary = "A case's change history, newest first",

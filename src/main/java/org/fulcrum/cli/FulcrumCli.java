@@ -23,9 +23,9 @@ import picocli.CommandLine.ParseResult;
  * then Fulcrum starts without its web server, against the embedded store (or {@code --uri}), runs
  * the command and exits: 0 done, 1 bad input, 2 bad usage, 3 store unavailable.
  */
-@Command(name = "fulcrum", mixinStandardHelpOptions = true,
-    description = "Stakeholder leverage analysis. Without a command, serves the REST API.",
-    subcommands = {ImportCommand.class, ExportCommand.class, ListCommand.class,
+@Command(name = "fulcrum", mixinStandardHelpOptions = true, versionProvider = FulcrumCli.Version.class,
+    description = "Stakeholder leverage analysis. Without arguments, or with serve, serves the REST API.",
+    subcommands = {ServeCommand.class, ImportCommand.class, ExportCommand.class, ListCommand.class,
         AnalysisCommands.Paths.class, AnalysisCommands.Influence.class, AnalysisCommands.Patrons.class,
         AnalysisCommands.Chokepoints.class, AnalysisCommands.Centrality.class,
         AnalysisCommands.Plan.class, AnalysisCommands.RedTeamCommand.class, AnalysisCommands.Forums.class,
@@ -41,7 +41,8 @@ public final class FulcrumCli {
   private static final Set<String> COMMANDS = commandNames();
 
   private static Set<String> commandNames() {
-    Set<String> names = new java.util.HashSet<>(Set.of("help", "--help", "-h", "--version", "-V"));
+    Set<String> names = new java.util.HashSet<>(
+        Set.of("help", "--help", "-h", "--version", "-V", "completion"));
     for (Class<?> sub : FulcrumCli.class.getAnnotation(Command.class).subcommands()) {
       names.add(sub.getAnnotation(Command.class).name());
     }
@@ -55,8 +56,14 @@ public final class FulcrumCli {
   @Option(names = "--user", description = "user name for --uri", defaultValue = "neo4j")
   String user;
 
-  @Option(names = "--password", description = "password for --uri", interactive = false)
+  @Option(names = "--password", description = "password for --uri (visible in ps: prefer the"
+      + " environment variable FULCRUM_NEO4J_PASSWORD, the default)",
+      defaultValue = "${env:FULCRUM_NEO4J_PASSWORD}")
   String password;
+
+  @Option(names = "--bolt-port", description = "Bolt port of the embedded store while the command"
+      + " runs (default: fulcrum.bolt.port, 7687)")
+  Integer boltPort;
 
   @Option(names = "--data-dir", description = "embedded store directory (default: ./data or"
       + " FULCRUM_DATA_DIR)")
@@ -65,6 +72,45 @@ public final class FulcrumCli {
   /** A command that runs inside a started Fulcrum. */
   interface CliCommand {
     int run(ConfigurableApplicationContext context, PrintWriter out, PrintWriter err);
+  }
+
+  /**
+   * Whether the arguments ask for the server: none at all, or {@code serve} first (followed by
+   * Spring Boot options such as {@code --server.port=9090}). Anything else is a command line, and a
+   * mistyped one exits 2 without starting anything.
+   */
+  public static boolean serves(String[] args) {
+    return args.length == 0 || ServeCommand.NAME.equals(args[0]);
+  }
+
+  /** The arguments for the server: those after {@code serve}. */
+  public static String[] serverArguments(String[] args) {
+    return args.length == 0 ? args : java.util.Arrays.copyOfRange(args, 1, args.length);
+  }
+
+  /** The version, from the build's {@code META-INF/build-info.properties}. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"fulcrum " + version()};
+    }
+
+    static String version() {
+      try (var in = FulcrumCli.class.getResourceAsStream("/META-INF/build-info.properties")) {
+        if (in != null) {
+          var props = new java.util.Properties();
+          props.load(in);
+          String v = props.getProperty("build.version");
+          if (v != null) {
+            return v;
+          }
+        }
+      } catch (java.io.IOException e) {
+        // fall through to the manifest
+      }
+      String v = FulcrumCli.class.getPackage().getImplementationVersion();
+      return v != null ? v : "(version unknown: not built by Maven)";
+    }
   }
 
   /** Whether the arguments name a command (global options such as --uri may come first). */
@@ -87,14 +133,18 @@ public final class FulcrumCli {
   public static int run(String[] args, PrintWriter out, PrintWriter err,
       Map<String, Object> extraProperties) {
     FulcrumCli root = new FulcrumCli();
-    CommandLine commandLine = new CommandLine(root);
-    AnalysisCommands.registerEnumSpellings(commandLine);
+    CommandLine commandLine = commandLine(root);
     commandLine.setOut(out).setErr(err);
     ParseResult parsed;
     try {
       parsed = commandLine.parseArgs(args);
     } catch (ParameterException e) {
-      err.println(e.getMessage());
+      err.println("error: " + e.getMessage());
+      if (e instanceof CommandLine.UnmatchedArgumentException u
+          && u.getUnmatched().stream().anyMatch(a -> a.startsWith("--") && a.contains("="))) {
+        err.println("(Spring Boot options for the server go after serve: fulcrum serve"
+            + " --server.port=9090)");
+      }
       e.getCommandLine().usage(err);
       return USAGE;
     }
@@ -105,12 +155,35 @@ public final class FulcrumCli {
       commandLine.usage(err);
       return USAGE;
     }
-    var command = (CliCommand) parsed.subcommand().commandSpec().userObject();
+    Object userObject = parsed.subcommand().commandSpec().userObject();
+    if (userObject instanceof ServeCommand) {
+      err.println("error: serve must be the first argument (fulcrum serve [Spring Boot options])");
+      return USAGE;
+    }
+    if (userObject instanceof Runnable local) {
+      local.run(); // needs no store, e.g. the completion script
+      return OK;
+    }
+    var command = (CliCommand) userObject;
     try (var context = root.start(extraProperties)) {
       return command.run(context, out, err);
     } catch (RuntimeException e) {
       return report(e, err);
     }
+  }
+
+  /** The command line with its spellings, the completion script command and the version everywhere. */
+  static CommandLine commandLine(FulcrumCli root) {
+    CommandLine commandLine = new CommandLine(root);
+    AnalysisCommands.registerEnumSpellings(commandLine);
+    commandLine.addSubcommand("completion", new picocli.AutoComplete.GenerateCompletion());
+    commandLine.getSubcommands().get("completion").getCommandSpec().usageMessage()
+        .description("Print a bash/zsh completion script: source <(fulcrum completion)");
+    var version = new Version();
+    for (CommandLine sub : commandLine.getSubcommands().values()) {
+      sub.getCommandSpec().versionProvider(version);
+    }
+    return commandLine;
   }
 
   private ConfigurableApplicationContext start(Map<String, Object> extra) {
@@ -128,6 +201,9 @@ public final class FulcrumCli {
     }
     if (dataDir != null) {
       props.put("fulcrum.data-dir", dataDir.toString());
+    }
+    if (boltPort != null) {
+      props.put("fulcrum.bolt.port", boltPort);
     }
     props.putAll(extra);
     // As arguments, not default properties: they must win over application.yaml.

@@ -64,6 +64,7 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.GET, "/login", "/ui/**", "/webjars/**", "/favicon.svg").permitAll()
             .requestMatchers("/api/users/me", "/api/users/me/**").authenticated()
             .requestMatchers("/api/users", "/api/users/**").hasRole(Role.ADMIN.name())
+            .requestMatchers("/actuator/prometheus").hasRole(Role.ADMIN.name())
             .requestMatchers(HttpMethod.DELETE, "/api/cases/*").hasRole(Role.ADMIN.name())
             .requestMatchers(HttpMethod.GET, "/**").hasRole(Role.VIEWER.name())
             .requestMatchers(HttpMethod.POST, READ_ONLY_POSTS).hasRole(Role.VIEWER.name())

@@ -69,6 +69,6 @@ class CsvCaseReaderTest {
     files.put("sources.csv", "id,citation,url\ns1,Waki report,https://example.org,extra\n");
     var e = catchThrowableOfType(CaseFormatException.class, () -> read(files));
     assertThat(e.problems()).extracting(Object::toString)
-        .contains("sources.csv:2: expected 3 cells as in the header, found 4");
+        .contains("sources.csv:2: expected 3 cells as in the header, found 4 (cells are separated by ',', as in the header)");
   }
 }

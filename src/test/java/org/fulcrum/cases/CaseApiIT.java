@@ -191,6 +191,36 @@ class CaseApiIT {
   }
 
   @Test
+  void exportsGraphFormatsAndImportsGraphMl() throws Exception {
+    CaseFile original = CODEC.readJson("mini.json", new ByteArrayInputStream(mini));
+    CaseFile graph = new CaseFile("mini-graphml", original.title(), original.description(),
+        original.asOf(), original.tempo(), original.phase(), original.sources(), original.actors(),
+        original.ties(), java.util.List.of());
+    var exporter = new org.fulcrum.interchange.GraphExporter();
+    Answer created = send("POST", "/api/cases", "application/graphml+xml",
+        exporter.toBytes(graph, org.fulcrum.interchange.GraphFormat.GRAPHML));
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(exported("mini-graphml")).isEqualTo(graph);
+    Answer graphml = get("/api/cases/mini-graphml/export?format=graphml");
+    assertThat(graphml.status()).isEqualTo(200);
+    assertThat(new org.fulcrum.interchange.GraphMlReader()
+        .read("export.graphml", new ByteArrayInputStream(graphml.body()))).isEqualTo(graph);
+    Answer gexf = get("/api/cases/mini-graphml/export?format=gexf");
+    assertThat(gexf.status()).isEqualTo(200);
+    assertThat(new String(gexf.body())).contains("title=\"tieType\"").doesNotContain("title=\"type\"");
+    JsonNode cy = get("/api/cases/mini-graphml/export?format=cytoscape").json();
+    assertThat(cy.get("elements").get("nodes").size()).isEqualTo(graph.actors().size());
+    assertThat(cy.get("elements").get("edges").size()).isEqualTo(graph.ties().size());
+    Answer bad = get("/api/cases/mini-graphml/export?format=dot");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(new String(bad.body())).contains("graphml, gexf, cytoscape");
+    Answer broken = send("POST", "/api/cases", "application/graphml+xml",
+        "<graphml><graph edgedefault=\"directed\"><node id=\"a\"/></graph></graphml>".getBytes());
+    assertThat(broken.status()).isEqualTo(400);
+    assertThat(new String(broken.body())).contains("missing required field 'name'");
+  }
+
+  @Test
   void actorsTiesMessagesAndSourcesHaveValidatedCrud() throws Exception {
     send("POST", "/api/cases", "application/json", mini);
     String base = "/api/cases/mini";

@@ -31,6 +31,36 @@ class CliIT {
   }
 
   @Test
+  void aFreshStoreHintsAtTheBundledCasesAndEveryCommandSpeaksJson(@TempDir Path tmp) throws Exception {
+    var store = TestStores.embedded(TestStores.newDataDir("cli-fresh"));
+    Run empty = run(store, "list", "--json");
+    assertThat(empty.exit()).isZero();
+    assertThat(empty.out().strip()).isEqualTo("[ ]");
+    assertThat(empty.err()).contains("fulcrum import --bundled");
+    Run bundled = run(store, "import", "--bundled", "--json");
+    assertThat(bundled.exit()).as(bundled.err()).isZero();
+    var imported = tools.jackson.databind.json.JsonMapper.builder().build().readTree(bundled.out());
+    assertThat(imported.size()).isEqualTo(3);
+    assertThat(imported.get(0).get("id").asString()).isEqualTo("darfur-2003-2008");
+    assertThat(imported.get(0).get("actors").asInt()).isEqualTo(88);
+    var listed = tools.jackson.databind.json.JsonMapper.builder().build()
+        .readTree(run(store, "list", "--json").out());
+    assertThat(listed.size()).isEqualTo(3);
+    Path gexf = tmp.resolve("darfur.gexf");
+    Run exported = run(store, "export", "darfur-2003-2008", "--format", "gexf", "--out",
+        gexf.toString(), "--json");
+    assertThat(exported.exit()).as(exported.err()).isZero();
+    assertThat(exported.out()).contains("\"format\" : \"gexf\"", "\"ties\" : 218");
+    assertThat(java.nio.file.Files.readString(gexf)).contains("tieType");
+    Path graphml = tmp.resolve("darfur.graphml");
+    assertThat(run(store, "export", "darfur-2003-2008", "--format", "graphml", "--out",
+        graphml.toString()).exit()).isZero();
+    Run back = run(store, "import", graphml.toString());
+    assertThat(back.exit()).as(back.err()).isZero();
+    assertThat(back.out()).contains("replaced case darfur-2003-2008: 88 actors, 218 ties, 0 messages");
+  }
+
+  @Test
   void importListAndExportAgainstTheEmbeddedStore(@TempDir Path tmp) throws Exception {
     var store = TestStores.embedded(TestStores.newDataDir("cli"));
     Run imported = run(store, "import", MINI.toString());
