@@ -48,8 +48,12 @@ public final class Alliances implements BuildStep {
   /** One directed dyad-year's strongest pledge. */
   record Pledge(int from, int to, int year, String kind, double weight) {}
 
-  /** The window's pledges (every dyad), and how many rows the file has. */
-  record Window(List<Pledge> pledges, int rowsRead) {}
+  /** The window's pledges (every dyad, and by directed pair), and how many rows the file has. */
+  record Window(List<Pledge> pledges, Map<Long, List<Pledge>> byPair, int rowsRead) {}
+
+  private static long pair(int from, int to) {
+    return ((long) from << 32) | (to & 0xffffffffL);
+  }
 
   /** The pledges of the window's years, read once per {@link DataFiles} object and window. */
   Window window(int from, int to) {
@@ -78,18 +82,20 @@ public final class Alliances implements BuildStep {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      return new Window(List.copyOf(out), read);
+      Map<Long, List<Pledge>> byPair = new java.util.HashMap<>();
+      for (Pledge x : out) {
+        byPair.computeIfAbsent(pair(x.from(), x.to()), k -> new ArrayList<>()).add(x);
+      }
+      return new Window(List.copyOf(out), byPair, read);
     });
   }
 
   /** The pledges of {@code from -> to} in the window, by year; empty when there are none. */
-  static Pledges between(List<Pledge> pledges, int from, int to) {
+  static Pledges between(Window w, int from, int to) {
     Pledges p = new Pledges(new TreeMap<>(), new TreeMap<>());
-    for (Pledge x : pledges) {
-      if (x.from() == from && x.to() == to) {
-        p.kindByYear().put(x.year(), x.kind());
-        p.weightByYear().put(x.year(), x.weight());
-      }
+    for (Pledge x : w.byPair().getOrDefault(pair(from, to), List.of())) {
+      p.kindByYear().put(x.year(), x.kind());
+      p.weightByYear().put(x.year(), x.weight());
     }
     return p;
   }

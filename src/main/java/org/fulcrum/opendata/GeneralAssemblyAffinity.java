@@ -94,6 +94,11 @@ public final class GeneralAssemblyAffinity implements BuildStep {
 
   /** Alignment with the target of every state with an ISO2 code, over the window's roll calls. */
   public Map<String, Alignment> alignments(Country target, int from, int to) {
+    return files.memo("unga-alignments:" + target.iso3() + ":" + from + "-" + to,
+        () -> Map.copyOf(align(target, from, to)));
+  }
+
+  private Map<String, Alignment> align(Country target, int from, int to) {
     Map<String, double[]> sums = new HashMap<>();
     for (Map<String, Integer> call : votes(from, to).values()) {
       Integer t = call.get(target.iso2());

@@ -49,7 +49,7 @@ public final class IgoCoMembership implements BuildStep {
       return new Outcome(source(), 0, 0, 0, 0, target.iso3() + " has no COW code");
     }
     Window w = window(req.from(), req.to());
-    Map<Integer, Map<Integer, Integer>> byPartner = partners(w, target.cow());
+    Map<Integer, Map<Integer, Integer>> byPartner = partners(target.cow(), req.from(), req.to());
     int read = w.rowsRead();
     int used = byPartner.values().stream().mapToInt(Map::size).sum();
     double max = byPartner.values().stream().mapToDouble(IgoCoMembership::mean).max().orElse(0);
@@ -110,7 +110,12 @@ public final class IgoCoMembership implements BuildStep {
     });
   }
 
-  /** A state's partners (COW code -> year -> shared IGOs) in the window. */
+  /** A state's partners (COW code -> year -> shared IGOs) in the window, computed once. */
+  Map<Integer, Map<Integer, Integer>> partners(int cow, int from, int to) {
+    return files.memo("igo-partners:" + cow + ":" + from + "-" + to,
+        () -> partners(window(from, to), cow));
+  }
+
   static Map<Integer, Map<Integer, Integer>> partners(Window w, int cow) {
     Map<Integer, Map<Integer, Integer>> byPartner = new HashMap<>();
     for (Shared d : w.dyads()) {

@@ -183,7 +183,7 @@ final class SecondRing {
           continue;
         }
         for (Country[] dir : List.of(new Country[] {e, p}, new Country[] {p, e})) {
-          Alliances.Pledges pledges = Alliances.between(w.pledges(), dir[0].cow(), dir[1].cow());
+          Alliances.Pledges pledges = Alliances.between(w, dir[0].cow(), dir[1].cow());
           if (pledges.weightByYear().isEmpty()) {
             continue;
           }
@@ -250,14 +250,15 @@ final class SecondRing {
   private BuildStep.Outcome igo(CaseDraft draft, List<Country> engagers, Map<String, Country> ring,
       String who) {
     BuildRequest req = draft.request();
-    IgoCoMembership.Window w = new IgoCoMembership(files, codes).window(req.from(), req.to());
+    IgoCoMembership igo = new IgoCoMembership(files, codes);
+    IgoCoMembership.Window w = igo.window(req.from(), req.to());
     int ties = 0;
     int used = 0;
     for (Country e : engagers) {
       if (e.cow() == null) {
         continue;
       }
-      Map<Integer, Map<Integer, Integer>> partners = IgoCoMembership.partners(w, e.cow());
+      Map<Integer, Map<Integer, Integer>> partners = igo.partners(e.cow(), req.from(), req.to());
       double max = partners.values().stream().mapToDouble(IgoCoMembership::mean).max().orElse(0);
       if (max <= 0) {
         continue;

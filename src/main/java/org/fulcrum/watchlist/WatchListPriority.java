@@ -15,9 +15,10 @@ import org.fulcrum.opendata.Concerns.Kind;
  *       year, else 0.85 (long-running); x 0.7 when it ends in the year;
  *   <li><b>urgency</b> of a country = 1 - the product over its episodes of (1 - severity x currency):
  *       each concurrent episode adds to it, and none can push it past 1;
- *   <li><b>ability</b> of the engager = the largest of its leverage (best path strength to the
- *       regime), its reach (influence on the regime over all paths) and its pressure potential
- *       over the top patron (the patron's shield share x the engager's leverage over it);
+ *   <li><b>ability</b> of the engager = the larger of its leverage (best path strength to the
+ *       regime) and its pressure potential over the top patron (the patron's shield share x the
+ *       engager's leverage over it). Reach (all paths) is reported, not ranked on: in open-data
+ *       cases dozens of parallel two-hop paths drive it to nearly 1 for every country;
  *   <li><b>priority</b> = urgency x ({@value #RISK_FLOOR} + {@value #ABILITY_WEIGHT} x ability): how bad
  *       and how current, scaled by how much the engager can do; the floor keeps a country the
  *       engager cannot reach on the list, below those it can.
@@ -57,8 +58,8 @@ public final class WatchListPriority {
     return 1 - calm;
   }
 
-  public static double ability(double leverage, double reach, double patronPotential) {
-    return Math.max(leverage, Math.max(reach, patronPotential));
+  public static double ability(double leverage, double patronPotential) {
+    return Math.max(leverage, patronPotential);
   }
 
   public static double priority(double urgency, double ability) {

@@ -238,9 +238,11 @@ public class WatchListService {
     double reach = influence.actors().stream().filter(a -> coalitionIds.contains(a.id()))
         .mapToDouble(InfluenceRanking.ActorInfluence::reach).max().orElse(0);
 
+    // the top patron: the largest shield, then the higher pressure potential (the ranking's order)
     WatchList.TopPatron top = patrons.patrons().stream()
         .filter(p -> !coalitionIds.contains(p.id()))
-        .findFirst()
+        .max(Comparator.comparingDouble(PatronAnalysis.Patron::shieldShare)
+            .thenComparing(Comparator.comparingInt(p -> -patrons.patrons().indexOf(p))))
         .map(p -> {
           double lev = p.leverage() == null ? 0 : p.leverage();
           LeveragePath path = p.leveragePath();
@@ -269,8 +271,7 @@ public class WatchListService {
     boolean nonState = concern.episodes().stream()
         .anyMatch(e -> !(e.kind() == Concerns.Kind.MASS_KILLING && e.stateLed()));
     double urgency = WatchListPriority.urgency(concern.episodes(), request.year());
-    double ability = WatchListPriority.ability(leverage, reach,
-        top == null ? 0 : top.pressurePotential());
+    double ability = WatchListPriority.ability(leverage, top == null ? 0 : top.pressurePotential());
     double priority = WatchListPriority.priority(urgency, ability);
     return new WatchList.Row(0, country.iso3(), country.name(), built.caseId(), target, episodes,
         stateLed, WatchListExplanation.question(country.name(), stateLed, nonState),

@@ -42,7 +42,8 @@ class WatchListPriorityTest {
 
   @Test
   void whatTheEngagerCanDoScalesTheUrgencyAboveAFloor() {
-    assertThat(WatchListPriority.ability(0.2, 0.5, 0.1)).isEqualTo(0.5);
+    assertThat(WatchListPriority.ability(0.2, 0.5)).isEqualTo(0.5);
+    assertThat(WatchListPriority.ability(0.6, 0.1)).isEqualTo(0.6);
     assertThat(WatchListPriority.priority(1.0, 0)).isEqualTo(0.25);
     assertThat(WatchListPriority.priority(1.0, 1)).isEqualTo(1.0);
     // a less urgent country the engager can move outranks a more urgent one it cannot reach
