@@ -9,10 +9,11 @@ import org.fulcrum.analysis.LeveragePath;
  *
  * @param engager the engager's ISO3 code; {@code coalition} its partners'
  * @param window the years each case was built for, e.g. {@code 2011-2015}
- * @param millis how long building and ranking took
+ * @param millis how long building and ranking took (wall clock)
+ * @param cpuMillis the CPU time the building threads used, summed (the machine's load aside)
  */
 public record WatchList(String engager, List<String> coalition, int year, String window,
-    List<String> sources, int countries, long millis, List<Row> rows) {
+    List<String> sources, int countries, long millis, long cpuMillis, List<Row> rows) {
 
   /** An episode of concern, as the open data name it. */
   public record Episode(String code, String name, String kind, boolean stateLed, int startYear,
