@@ -57,10 +57,12 @@ class WatchListCommand implements FulcrumCli.CliCommand {
           }
           err.flush();
         });
-    out.printf(Locale.ROOT, "watch list %d for %s%s: %d countries, cases %s, %.1f s (%.1f s CPU)%n",
+    out.printf(Locale.ROOT, "watch list %d for %s%s: %d countries, cases %s, %.1f s (CPU: %.1f s"
+            + " building threads, %.1f s process)%n",
         list.year(), list.engager(),
         list.coalition().isEmpty() ? "" : " + " + String.join(",", list.coalition()),
-        list.countries(), list.window(), list.millis() / 1000.0, list.cpuMillis() / 1000.0);
+        list.countries(), list.window(), list.millis() / 1000.0, list.cpuMillis() / 1000.0,
+        list.processCpuMillis() / 1000.0);
     out.printf(Locale.ROOT, "%4s  %-3s  %-24s %8s %8s %6s  %-22s %7s %5s  %s%n", "RANK", "ISO",
         "COUNTRY", "PRIORITY", "LEVERAGE", "REACH", "TOP PATRON", "ITS LEV", "FORUM", "EPISODES");
     for (WatchList.Row r : list.rows()) {

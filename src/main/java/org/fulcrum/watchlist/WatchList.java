@@ -10,10 +10,13 @@ import org.fulcrum.analysis.LeveragePath;
  * @param engager the engager's ISO3 code; {@code coalition} its partners'
  * @param window the years each case was built for, e.g. {@code 2011-2015}
  * @param millis how long building and ranking took (wall clock)
- * @param cpuMillis the CPU time the building threads used, summed (the machine's load aside)
+ * @param cpuMillis the CPU time the building threads used, summed (Neo4j's own threads not counted)
+ * @param processCpuMillis the whole process's CPU time meanwhile (Neo4j included; anything else
+ *     the process did too)
  */
 public record WatchList(String engager, List<String> coalition, int year, String window,
-    List<String> sources, int countries, long millis, long cpuMillis, List<Row> rows) {
+    List<String> sources, int countries, long millis, long cpuMillis, long processCpuMillis,
+    List<Row> rows) {
 
   /** An episode of concern, as the open data name it. */
   public record Episode(String code, String name, String kind, boolean stateLed, int startYear,
