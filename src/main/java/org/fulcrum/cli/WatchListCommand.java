@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.fulcrum.opendata.OpenDataSource;
 import org.fulcrum.watchlist.WatchList;
+import org.fulcrum.watchlist.WatchListHistory;
 import org.fulcrum.watchlist.WatchListService;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -23,9 +24,13 @@ class WatchListCommand implements FulcrumCli.CliCommand {
       + " alpha-3 (default USA)")
   String engager;
 
-  @Option(names = "--year", required = true, description = "the list's year; each case spans the"
-      + " five years ending with it")
-  int year;
+  @Option(names = "--year", description = "the list's year; each case spans the five years ending"
+      + " with it")
+  Integer year;
+
+  @Option(names = "--years", description = "instead of --year, a range such as 2012-2016: each"
+      + " country's rank, priority and top patron side by side")
+  String years;
 
   @Option(names = "--coalition", split = ",", description = "the engager's partners, ISO3 codes")
   List<String> coalition;
@@ -47,16 +52,26 @@ class WatchListCommand implements FulcrumCli.CliCommand {
     if (data != null && !Files.isDirectory(data)) {
       throw new CliException("no such folder: " + data, FulcrumCli.BAD_INPUT);
     }
-    var request = new WatchListService.Request(engager, year, coalition, countries,
-        sources == null ? null : OpenDataSource.parse(sources));
-    WatchList list = context.getBean(WatchListService.class).run(request, data,
-        (done, total, country) -> {
-          err.print("\r" + bar(done, total) + (country == null ? "" : " " + country) + "   ");
-          if (done == total) {
-            err.println();
-          }
-          err.flush();
-        });
+    if ((year == null) == (years == null)) {
+      throw new CliException("give --year (e.g. 2015) or --years (e.g. 2012-2016), not both",
+          FulcrumCli.USAGE);
+    }
+    int[] range = years == null ? null : WatchListHistory.years(years);
+    var request = new WatchListService.Request(engager, range == null ? year : range[1], coalition,
+        countries, sources == null ? null : OpenDataSource.parse(sources));
+    WatchListService.Progress progress = (done, total, country) -> {
+      err.print("\r" + bar(done, total) + (country == null ? "" : " " + country) + "   ");
+      err.flush();
+    };
+    WatchListService service = context.getBean(WatchListService.class);
+    if (range != null) {
+      WatchListHistory history = service.history(request, range[0], range[1], data, progress);
+      err.println();
+      printHistory(out, history);
+      return FulcrumCli.OK;
+    }
+    WatchList list = service.run(request, data, progress);
+    err.println();
     out.printf(Locale.ROOT, "watch list %d for %s%s: %d countries, cases %s, %.1f s (CPU: %.1f s"
             + " building threads, %.1f s process)%n",
         list.year(), list.engager(),
@@ -77,6 +92,27 @@ class WatchListCommand implements FulcrumCli.CliCommand {
       out.println(r.explanation());
     }
     return FulcrumCli.OK;
+  }
+
+  private static void printHistory(PrintWriter out, WatchListHistory history) {
+    out.printf(Locale.ROOT, "watch lists %d-%d for %s: %d countries, %.1f s%n", history.from(),
+        history.to(), history.engager(), history.countries().size(), history.millis() / 1000.0);
+    StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-3s  %-24s", "ISO",
+        "COUNTRY"));
+    for (int y = history.from(); y <= history.to(); y++) {
+      head.append(String.format(Locale.ROOT, "  %-26s", y + " priority (rank) patron"));
+    }
+    out.println(head);
+    for (WatchListHistory.Country c : history.countries()) {
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-3s  %-24s",
+          c.country(), clip(c.name(), 24)));
+      for (WatchListHistory.Point p : c.years()) {
+        line.append(String.format(Locale.ROOT, "  %-26s", p.rank() == null ? "-"
+            : String.format(Locale.ROOT, "%.3f (%d) %s", p.priority(), p.rank(),
+                p.topPatron() == null ? "-" : clip(p.topPatron(), 12))));
+      }
+      out.println(line);
+    }
   }
 
   static String bar(int done, int total) {

@@ -35,9 +35,10 @@ class WatchListController {
    * @param sources open-data sources for the cases (default all)
    * @param waitSeconds how long to wait for the answer before answering 202 with a job (0-55,
    *     default 55)
+   * @param years instead of year, a range such as 2012-2016: the lists side by side
    */
   record Body(String engager, Integer year, List<String> countries, List<String> coalition,
-      List<String> sources, Integer waitSeconds) {}
+      List<String> sources, Integer waitSeconds, String years) {}
 
   @Operation(summary = "Build and rank the watch list for an engager and a year",
       description = "Countries of concern from the Early Warning Project's mass-killing episodes"
@@ -48,17 +49,25 @@ class WatchListController {
           + " status URL (Location).")
   @PostMapping
   ResponseEntity<?> create(@RequestBody Body body) {
-    if (body == null || body.year() == null) {
-      throw new InvalidRequestException("year is required (e.g. 2015)");
+    if (body == null || (body.year() == null) == (body.years() == null)) {
+      throw new InvalidRequestException("year (e.g. 2015) or years (e.g. 2012-2016) is required,"
+          + " not both");
     }
+    int[] years = body.years() == null ? null : WatchListHistory.years(body.years());
     int wait = body.waitSeconds() == null ? WatchListJobs.WAIT_SECONDS_MAX : body.waitSeconds();
     if (wait < 0 || wait > WatchListJobs.WAIT_SECONDS_MAX) {
       throw new InvalidRequestException("waitSeconds must be between 0 and "
           + WatchListJobs.WAIT_SECONDS_MAX + ", got " + wait);
     }
-    var request = new WatchListService.Request(body.engager(), body.year(), body.coalition(),
-        body.countries(), body.sources() == null ? null : OpenDataSource.parse(body.sources()));
-    WatchListJobs.Job job = jobs.start(request);
+    var request = new WatchListService.Request(body.engager(),
+        years == null ? body.year() : years[1], body.coalition(), body.countries(),
+        body.sources() == null ? null : OpenDataSource.parse(body.sources()));
+    if (years != null) {
+      // every year of the range must be one a list can be made for
+      new WatchListService.Request(body.engager(), years[0], body.coalition(), body.countries(),
+          request.sources());
+    }
+    WatchListJobs.Job job = jobs.start(request, years);
     WatchListJobs.Status status = jobs.await(job, wait);
     if (status.result() != null) {
       return ResponseEntity.ok(status.result());

@@ -43,7 +43,7 @@ class WatchListJobs {
   static final class Job {
     final String id = UUID.randomUUID().toString();
     final WatchListService.Request request;
-    final CompletableFuture<WatchList> result = new CompletableFuture<>();
+    final CompletableFuture<Object> result = new CompletableFuture<>();
     volatile int done;
     volatile int total;
     volatile String last;
@@ -56,12 +56,17 @@ class WatchListJobs {
   /**
    * @param status {@code queued}, {@code running}, {@code done} or {@code failed}
    * @param error what went wrong, for a failed job
-   * @param result the list, once done
+   * @param result the list (or the history of lists), once done
    */
   record Status(String id, String status, int done, int total, String lastCountry, String error,
-      String statusUrl, WatchList result) {}
+      String statusUrl, Object result) {}
 
   Job start(WatchListService.Request request) {
+    return start(request, null);
+  }
+
+  /** A job for one year's list, or with {@code years} ({from, to}) for the history. */
+  Job start(WatchListService.Request request, int[] years) {
     Job job = new Job(request);
     synchronized (order) {
       jobs.put(job.id, job);
@@ -72,13 +77,15 @@ class WatchListJobs {
     }
     runner.execute(new DelegatingSecurityContextRunnable(() -> {
       try {
-        job.result.complete(service.run(request, null, (done, total, country) -> {
+        WatchListService.Progress progress = (done, total, country) -> {
           job.total = total;
           job.done = done;
           if (country != null) {
             job.last = country;
           }
-        }));
+        };
+        job.result.complete(years == null ? service.run(request, null, progress)
+            : service.history(request, years[0], years[1], null, progress));
       } catch (RuntimeException | Error e) {
         job.result.completeExceptionally(e);
       }

@@ -200,6 +200,28 @@ public class WatchListService {
         instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
   }
 
+  /**
+   * The lists for the years {@code from..to} (the request's year is ignored), one after the
+   * other; progress counts every year's countries.
+   */
+  public WatchListHistory history(Request base, int from, int to, Path dataDir, Progress progress) {
+    long start = System.nanoTime();
+    List<WatchList> lists = new ArrayList<>();
+    int[] before = {0, 0};
+    for (int y = from; y <= to; y++) {
+      Request r = new Request(base.engager(), y, base.coalition(), base.countries(), base.sources());
+      int doneBefore = before[0];
+      int totalBefore = before[1];
+      WatchList list = run(r, dataDir, (done, total, country) ->
+          progress.done(doneBefore + done, totalBefore + total, country));
+      before[0] += list.countries();
+      before[1] += list.countries();
+      lists.add(list);
+    }
+    return WatchListHistory.of(base.engager(), base.coalition(), from, to,
+        (System.nanoTime() - start) / 1_000_000, lists);
+  }
+
   private static List<Concerns.Concern> concerns(Request request, DataFiles files,
       CountryCodes codes, Set<String> engagers) {
     List<Concerns.Concern> all = new Concerns(files, codes).in(request.year());

@@ -129,7 +129,7 @@ class WatchListIT {
   void badInputIsA400AndAnUnknownJobA404() throws Exception {
     Answer noYear = call("POST", "/api/watch-list", "{\"engager\": \"USA\"}");
     assertThat(noYear.status()).isEqualTo(400);
-    assertThat(noYear.json().get("detail").asString()).contains("year is required");
+    assertThat(noYear.json().get("detail").asString()).contains("year (e.g. 2015) or years");
     Answer badEngager = call("POST", "/api/watch-list", "{\"engager\": \"U5\", \"year\": 2015}");
     assertThat(badEngager.status()).isEqualTo(400);
     assertThat(badEngager.json().get("detail").asString()).contains("engager");
@@ -146,5 +146,20 @@ class WatchListIT {
         .containsExactlyInAnyOrder("SYR", "MMR");
     assertThat(list.get("rows").valueStream().filter(r -> !r.get("topPatron").isNull())
         .map(r -> r.get("topPatron").get("id").asString())).doesNotContain("od-usa", "od-gbr");
+  }
+
+  @Test
+  void yearsSideBySide() throws Exception {
+    JsonNode h = list("{\"years\": \"2014-2015\", \"countries\": [\"SYR\", \"MMR\"],"
+        + " \"sources\": [\"arms\", \"alliances\", \"vetoes\"]}");
+    assertThat(h.get("lists").size()).isEqualTo(2);
+    assertThat(h.get("lists").get(0).get("year").asInt()).isEqualTo(2014);
+    assertThat(h.get("lists").get(1).get("window").asString()).isEqualTo("2011-2015");
+    assertThat(h.get("countries").valueStream().map(c -> c.get("country").asString()))
+        .containsExactlyInAnyOrder("SYR", "MMR");
+    assertThat(h.get("countries").get(0).get("years").size()).isEqualTo(2);
+    assertThat(call("POST", "/api/watch-list", "{\"years\": \"2016-2012\"}").status()).isEqualTo(400);
+    assertThat(call("POST", "/api/watch-list", "{\"year\": 2015, \"years\": \"2014-2015\"}").status())
+        .isEqualTo(400);
   }
 }
