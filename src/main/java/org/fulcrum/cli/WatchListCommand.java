@@ -10,6 +10,7 @@ import org.fulcrum.watchlist.WatchList;
 import org.fulcrum.watchlist.WatchListHistory;
 import org.fulcrum.watchlist.WatchListService;
 import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,13 +25,19 @@ class WatchListCommand implements FulcrumCli.CliCommand {
       + " alpha-3 (default USA)")
   String engager;
 
-  @Option(names = "--year", description = "the list's year; each case spans the five years ending"
-      + " with it")
-  Integer year;
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  When when;
 
-  @Option(names = "--years", description = "instead of --year, a range such as 2012-2016: each"
-      + " country's rank, priority and top patron side by side")
-  String years;
+  /** One year, or a range of years: exactly one of the two, checked before anything starts. */
+  static final class When {
+    @Option(names = "--year", required = true, description = "the list's year; each case spans"
+        + " the five years ending with it")
+    Integer year;
+
+    @Option(names = "--years", required = true, description = "instead of --year, a range such"
+        + " as 2012-2016: each country's rank, priority and top patron side by side")
+    String years;
+  }
 
   @Option(names = "--coalition", split = ",", description = "the engager's partners, ISO3 codes")
   List<String> coalition;
@@ -52,12 +59,8 @@ class WatchListCommand implements FulcrumCli.CliCommand {
     if (data != null && !Files.isDirectory(data)) {
       throw new CliException("no such folder: " + data, FulcrumCli.BAD_INPUT);
     }
-    if ((year == null) == (years == null)) {
-      throw new CliException("give --year (e.g. 2015) or --years (e.g. 2012-2016), not both",
-          FulcrumCli.USAGE);
-    }
-    int[] range = years == null ? null : WatchListHistory.years(years);
-    var request = new WatchListService.Request(engager, range == null ? year : range[1], coalition,
+    int[] range = when.years == null ? null : WatchListHistory.years(when.years);
+    var request = new WatchListService.Request(engager, range == null ? when.year : range[1], coalition,
         countries, sources == null ? null : OpenDataSource.parse(sources));
     WatchListService.Progress progress = (done, total, country) -> {
       err.print("\r" + bar(done, total) + (country == null ? "" : " " + country) + "   ");
