@@ -39,3 +39,5 @@ cp "$SRC/events/icews05-15_tkg_sample_crisis_countries_subset.tsv" .
 for f in Phoenix.Countries.actors.txt Phoenix.International.actors.txt Phoenix.agents.txt; do
   gzip -9nc "$SRC/events/phoenix_petrarch2_dictionaries/$f" > "$f.gz"
 done
+cp "$SRC/atrocity_crisis/ewp_mass_killing_episodes_1945_2024.csv" .
+gzip -9nc "$SRC/atrocity_crisis/ucdp_prio_armed_conflict_years.csv" > ucdp_prio_armed_conflict_years.csv.gz

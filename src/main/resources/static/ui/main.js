@@ -9,6 +9,7 @@ import * as engagement from './engagement.js';
 import * as messages from './messages.js';
 import * as edit from './edit.js';
 import * as cases from './cases.js';
+import * as watchlist from './watchlist.js';
 
 const events = new EventTarget();
 
@@ -97,7 +98,7 @@ export const app = {
   },
 };
 
-const views = { leverage, engagement, messages, edit, cases };
+const views = { leverage, engagement, messages, edit, cases, watchlist };
 
 function selectTab(tab) {
   for (const t of document.querySelectorAll('[role=tab]')) {

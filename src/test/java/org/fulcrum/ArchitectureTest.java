@@ -102,7 +102,7 @@ class ArchitectureTest {
         .layer("Web").definedBy("org.fulcrum.web..")
         .layer("Features").definedBy("org.fulcrum.cases..", "org.fulcrum.leverage..",
             "org.fulcrum.messages..", "org.fulcrum.opendata..", "org.fulcrum.schema..",
-            "org.fulcrum.security..")
+            "org.fulcrum.security..", "org.fulcrum.watchlist..")
         .layer("Binding").definedBy("org.fulcrum.bind..")
         .layer("Analysis").definedBy("org.fulcrum.analysis..")
         .layer("Interchange").definedBy("org.fulcrum.interchange..")
@@ -133,7 +133,7 @@ class ArchitectureTest {
         "org.fulcrum.opendata..", "org.fulcrum.schema..", "org.fulcrum.security..",
         "org.fulcrum.bind..", "org.fulcrum.analysis..", "org.fulcrum.interchange..",
         "org.fulcrum.casefile..",
-        "org.fulcrum.store..", "org.fulcrum.error..")
+        "org.fulcrum.store..", "org.fulcrum.error..", "org.fulcrum.watchlist..")
         .check(CLASSES);
   }
 

@@ -29,7 +29,7 @@ import picocli.CommandLine.ParseResult;
         AnalysisCommands.Paths.class, AnalysisCommands.Influence.class, AnalysisCommands.Patrons.class,
         AnalysisCommands.Chokepoints.class, AnalysisCommands.Centrality.class,
         AnalysisCommands.Plan.class, AnalysisCommands.RedTeamCommand.class, AnalysisCommands.Forums.class,
-        AnalysisCommands.PlaybookCommand.class, MessagesCommand.class, BuildCaseCommand.class})
+        AnalysisCommands.PlaybookCommand.class, MessagesCommand.class, BuildCaseCommand.class, WatchListCommand.class})
 public final class FulcrumCli {
 
   public static final int OK = 0;

@@ -2,6 +2,7 @@ package org.fulcrum.opendata;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.fulcrum.casefile.Channel;
 import org.fulcrum.casefile.Polarity;
+import org.fulcrum.casefile.Tie;
 import org.fulcrum.casefile.TieType;
 
 /**
@@ -41,7 +43,62 @@ public final class Alliances implements BuildStep {
   }
 
   /** One ally's pledges to the target, year by year (weight of the strongest pledge). */
-  private record Pledges(Map<Integer, String> kindByYear, Map<Integer, Double> weightByYear) {}
+  record Pledges(Map<Integer, String> kindByYear, Map<Integer, Double> weightByYear) {}
+
+  /** One directed dyad-year's strongest pledge. */
+  record Pledge(int from, int to, int year, String kind, double weight) {}
+
+  /** The window's pledges (every dyad, and by directed pair), and how many rows the file has. */
+  record Window(List<Pledge> pledges, Map<Long, List<Pledge>> byPair, int rowsRead) {}
+
+  private static long pair(int from, int to) {
+    return ((long) from << 32) | (to & 0xffffffffL);
+  }
+
+  /** The pledges of the window's years, read once per {@link DataFiles} object and window. */
+  Window window(int from, int to) {
+    return files.memo("atop:" + from + "-" + to, () -> {
+      List<Pledge> out = new ArrayList<>();
+      int read = 0;
+      try (CSVParser csv = files.csv(DataFiles.ATOP)) {
+        for (CSVRecord r : csv) {
+          read++;
+          Integer year = CountryCodes.integer(r.get("year"));
+          Integer c1 = CountryCodes.integer(r.get("ccode1"));
+          Integer c2 = CountryCodes.integer(r.get("ccode2"));
+          if (year == null || c1 == null || c2 == null || year < from || year > to) {
+            continue;
+          }
+          if (flag(r, "atop_defense") || flag(r, "atop_offense")) {
+            out.add(new Pledge(c1, c2, year, flag(r, "atop_defense") ? "defense" : "offense",
+                DEFENSE_OR_OFFENSE));
+          } else if (flag(r, "atop_neutral") || flag(r, "atop_nonagg")) {
+            out.add(new Pledge(c1, c2, year, flag(r, "atop_neutral") ? "neutrality"
+                : "non-aggression", NEUTRALITY_OR_NONAGGRESSION));
+          } else if (flag(r, "atop_consul")) {
+            out.add(new Pledge(c1, c2, year, "consultation", CONSULTATION));
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      Map<Long, List<Pledge>> byPair = new java.util.HashMap<>();
+      for (Pledge x : out) {
+        byPair.computeIfAbsent(pair(x.from(), x.to()), k -> new ArrayList<>()).add(x);
+      }
+      return new Window(List.copyOf(out), byPair, read);
+    });
+  }
+
+  /** The pledges of {@code from -> to} in the window, by year; empty when there are none. */
+  static Pledges between(Window w, int from, int to) {
+    Pledges p = new Pledges(new TreeMap<>(), new TreeMap<>());
+    for (Pledge x : w.byPair().getOrDefault(pair(from, to), List.of())) {
+      p.kindByYear().put(x.year(), x.kind());
+      p.weightByYear().put(x.year(), x.weight());
+    }
+    return p;
+  }
 
   @Override
   public Outcome apply(CaseDraft draft) {
@@ -50,42 +107,17 @@ public final class Alliances implements BuildStep {
     if (target.cow() == null) {
       return new Outcome(source(), 0, 0, 0, 0, target.iso3() + " has no COW code");
     }
+    Window w = window(req.from(), req.to());
     Map<Integer, Pledges> byAlly = new LinkedHashMap<>();
-    int read = 0;
     int used = 0;
-    try (CSVParser csv = files.csv(DataFiles.ATOP)) {
-      for (CSVRecord r : csv) {
-        read++;
-        Integer year = CountryCodes.integer(r.get("year"));
-        Integer c2 = CountryCodes.integer(r.get("ccode2"));
-        if (year == null || c2 == null || !req.covers(year) || c2.intValue() != target.cow()) {
-          continue;
-        }
-        Integer c1 = CountryCodes.integer(r.get("ccode1"));
-        String kind;
-        double weight;
-        if (flag(r, "atop_defense") || flag(r, "atop_offense")) {
-          kind = flag(r, "atop_defense") ? "defense" : "offense";
-          weight = DEFENSE_OR_OFFENSE;
-        } else if (flag(r, "atop_neutral") || flag(r, "atop_nonagg")) {
-          kind = flag(r, "atop_neutral") ? "neutrality" : "non-aggression";
-          weight = NEUTRALITY_OR_NONAGGRESSION;
-        } else if (flag(r, "atop_consul")) {
-          kind = "consultation";
-          weight = CONSULTATION;
-        } else {
-          continue;
-        }
-        if (c1 == null) {
-          continue;
-        }
-        used++;
-        Pledges p = byAlly.computeIfAbsent(c1, c -> new Pledges(new TreeMap<>(), new TreeMap<>()));
-        p.kindByYear().put(year, kind);
-        p.weightByYear().put(year, weight);
+    for (Pledge x : w.pledges()) {
+      if (x.to() != target.cow()) {
+        continue;
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      used++;
+      Pledges p = byAlly.computeIfAbsent(x.from(), c -> new Pledges(new TreeMap<>(), new TreeMap<>()));
+      p.kindByYear().put(x.year(), x.kind());
+      p.weightByYear().put(x.year(), x.weight());
     }
     int before = draft.actors().size();
     int ties = 0;
@@ -94,26 +126,32 @@ public final class Alliances implements BuildStep {
       if (ally.isEmpty()) {
         continue;
       }
-      Pledges p = e.getValue();
-      double strongest = p.weightByYear().values().stream().mapToDouble(Double::doubleValue).max()
-          .orElse(0);
-      double yearShare = (double) p.weightByYear().size() / req.years();
-      String id = draft.state(ally.get());
-      String pair = id.substring(Ids.PREFIX.length()) + "-" + target.iso3().toLowerCase(Locale.ROOT);
-      String sourceId = draft.source(Ids.PREFIX + "src-ally-" + pair, String.format(Locale.ROOT,
-          "ATOP 5.1 directed dyad-years (%s): ccode1 %d (%s) -> ccode2 %d (%s), pledges by year %s."
-              + " Rule 'alliances' (docs/open-data.md): strength = strongest pledge (defense or"
-              + " offense 0.6, neutrality or non-aggression 0.3, consultation 0.2) x %d of %d"
-              + " window years",
-          DataFiles.ATOP, e.getKey(), ally.get().name(), target.cow(), target.name(),
-          p.kindByYear(), p.weightByYear().size(), req.years()), URL);
-      draft.tie(Ids.PREFIX + "ally-" + pair, id, target.actorId(), TieType.ALLIED_WITH,
-          CaseDraft.unit(strongest * yearShare), Polarity.SUPPORTIVE, Channel.DIPLOMATIC,
-          CONFIDENCE, List.of(sourceId));
+      tie(draft, ally.get(), target, e.getValue());
       ties++;
     }
-    return new Outcome(source(), read, used, draft.actors().size() - before, ties,
+    return new Outcome(source(), w.rowsRead(), used, draft.actors().size() - before, ties,
         byAlly.size() + " allies");
+  }
+
+  /** The {@code allied-with} tie {@code ally -> partner} for its pledges (rule "alliances"). */
+  static Tie tie(CaseDraft draft, Country ally, Country partner, Pledges p) {
+    BuildRequest req = draft.request();
+    double strongest = p.weightByYear().values().stream().mapToDouble(Double::doubleValue).max()
+        .orElse(0);
+    double yearShare = (double) p.weightByYear().size() / req.years();
+    String id = draft.state(ally);
+    String to = draft.state(partner);
+    String pair = id.substring(Ids.PREFIX.length()) + "-" + to.substring(Ids.PREFIX.length());
+    String sourceId = draft.source(Ids.PREFIX + "src-ally-" + pair, String.format(Locale.ROOT,
+        "ATOP 5.1 directed dyad-years (%s): ccode1 %d (%s) -> ccode2 %d (%s), pledges by year %s."
+            + " Rule 'alliances' (docs/open-data.md): strength = strongest pledge (defense or"
+            + " offense 0.6, neutrality or non-aggression 0.3, consultation 0.2) x %d of %d"
+            + " window years",
+        DataFiles.ATOP, ally.cow(), ally.name(), partner.cow(), partner.name(),
+        p.kindByYear(), p.weightByYear().size(), req.years()), URL);
+    return draft.tie(Ids.PREFIX + "ally-" + pair, id, to, TieType.ALLIED_WITH,
+        CaseDraft.unit(strongest * yearShare), Polarity.SUPPORTIVE, Channel.DIPLOMATIC,
+        CONFIDENCE, List.of(sourceId));
   }
 
   private static boolean flag(CSVRecord r, String column) {

@@ -1,18 +1,24 @@
 package org.fulcrum.opendata;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.fulcrum.error.InvalidRequestException;
 
 /**
- * What to build: a target country (ISO 3166 alpha-3), a window of years (both inclusive) and the
- * sources to use. The case id defaults to {@code od-<iso3>-<from>-<to>}, so building the same
- * window again refreshes the same case.
+ * What to build: a target country (ISO 3166 alpha-3), a window of years (both inclusive), the
+ * sources to use, and the engager: one state, or several for a coalition (ISO3 codes, default
+ * {@value #ENGAGER_DEFAULT}), whose dyads with the first ring are read too ({@link SecondRing}).
+ * The case id defaults to {@code od-<iso3>-<from>-<to>}, so building the same window again
+ * refreshes the same case.
  */
 public record BuildRequest(String country, int from, int to, Set<OpenDataSource> sources,
-    String caseId) {
+    String caseId, List<String> engagers) {
+
+  public static final String ENGAGER_DEFAULT = "USA";
 
   public static final int EARLIEST_YEAR = 1946;
   public static final int LATEST_YEAR = 2100;
@@ -46,6 +52,31 @@ public record BuildRequest(String country, int from, int to, Set<OpenDataSource>
     } else {
       caseId = caseId.strip();
     }
+    boolean defaulted = engagers == null || engagers.isEmpty();
+    List<String> codes = new ArrayList<>();
+    for (String raw : defaulted ? List.of(ENGAGER_DEFAULT) : engagers) {
+      String code = raw == null ? "" : raw.strip().toUpperCase(Locale.ROOT);
+      if (!ISO3.matcher(code).matches()) {
+        throw new InvalidRequestException("engager must be ISO 3166 alpha-3 codes such as USA"
+            + " (several for a coalition), got '" + raw + "'");
+      }
+      if (code.equals(country)) {
+        if (defaulted) {
+          continue; // the default engager is the target itself: no second ring
+        }
+        throw new InvalidRequestException("engager: " + code + " is the target country; the"
+            + " engager must be another state");
+      }
+      if (!codes.contains(code)) {
+        codes.add(code);
+      }
+    }
+    engagers = List.copyOf(codes);
+  }
+
+  /** A request with the default engager ({@value #ENGAGER_DEFAULT}). */
+  public BuildRequest(String country, int from, int to, Set<OpenDataSource> sources, String caseId) {
+    this(country, from, to, sources, caseId, null);
   }
 
   public static BuildRequest of(String country, int from, int to, Set<OpenDataSource> sources) {

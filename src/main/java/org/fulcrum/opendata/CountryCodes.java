@@ -30,6 +30,7 @@ public final class CountryCodes {
   private final Map<String, Country> byIso3 = new HashMap<>();
   private final Map<String, Country> byIso2 = new HashMap<>();
   private final Map<Integer, Country> byCow = new HashMap<>();
+  private final Map<Integer, Country> byGw = new HashMap<>();
   private final Map<String, Country> byName = new HashMap<>();
   private final List<Map.Entry<Pattern, Country>> regexes = new ArrayList<>();
   private final Map<String, Optional<Country>> nameCache = new ConcurrentHashMap<>();
@@ -55,6 +56,10 @@ public final class CountryCodes {
         }
         if (cow != null) {
           codes.byCow.putIfAbsent(cow, c);
+        }
+        Integer gw = r.isMapped("gwn") ? integer(r.get("gwn")) : null;
+        if (gw != null) {
+          codes.byGw.putIfAbsent(gw, c);
         }
         codes.byName.putIfAbsent(key(c.name()), c);
         String regex = r.get("country.name.en.regex");
@@ -109,6 +114,17 @@ public final class CountryCodes {
 
   public Optional<Country> cow(int cow) {
     return Optional.ofNullable(byCow.get(cow));
+  }
+
+  /** By Gleditsch-Ward code (UCDP/PRIO), else by the equal COW code. */
+  public Optional<Country> gw(int gw) {
+    Country c = byGw.get(gw);
+    return Optional.ofNullable(c != null ? c : byCow.get(gw));
+  }
+
+  /** The codes of the files, loaded once per {@link DataFiles} object. */
+  public static CountryCodes of(DataFiles files) {
+    return files.memo("country-codes", () -> load(files));
   }
 
   /** By exact name (English or SIPRI), then by the crosswalk's regexes. */

@@ -9,6 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -16,8 +20,14 @@ import org.fulcrum.error.InvalidRequestException;
 
 /**
  * The folder the builder reads, and the file each step expects in it. Every file may also be
- * stored gzipped as {@code NAME.gz}; the plain name wins. Files are opened as streams, never read
- * whole.
+ * stored gzipped as {@code NAME.gz}; the plain name wins. A file the folder does not hold (or a
+ * folder that does not exist) is read from the copy of {@code datasets/open-data} packed into the
+ * jar under {@value #BUNDLED}, so the folder is only needed for fuller files. Files are opened as
+ * streams, never read whole.
+ *
+ * <p>{@link #memo} keeps what a step derived from a file (a window's roll calls, the country
+ * codes) for the lifetime of this object: one object shared by many builds (the watch list) reads
+ * each file once per window; a fresh object per build reads as before.
  */
 public final class DataFiles {
 
@@ -36,6 +46,11 @@ public final class DataFiles {
   public static final String PHOENIX_COUNTRIES = "Phoenix.Countries.actors.txt";
   public static final String PHOENIX_INTERNATIONAL = "Phoenix.International.actors.txt";
   public static final String PHOENIX_AGENTS = "Phoenix.agents.txt";
+  public static final String EWP_EPISODES = "ewp_mass_killing_episodes_1945_2024.csv";
+  public static final String UCDP_CONFLICTS = "ucdp_prio_armed_conflict_years.csv";
+
+  /** Where the bundled files sit on the classpath (packed from datasets/open-data by pom.xml). */
+  public static final String BUNDLED = "open-data/";
 
   public static final CSVFormat CSV =
       CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
@@ -43,9 +58,17 @@ public final class DataFiles {
       .setQuote(null).setIgnoreEmptyLines(true).get();
 
   private final Path dir;
+  private final ClassLoader loader;
+  private final ConcurrentHashMap<String, CompletableFuture<Object>> memo = new ConcurrentHashMap<>();
 
   public DataFiles(Path dir) {
+    this(dir, DataFiles.class.getClassLoader());
+  }
+
+  /** With {@code loader == null} there is no bundled fallback (the folder alone is read). */
+  public DataFiles(Path dir, ClassLoader loader) {
     this.dir = Objects.requireNonNull(dir, "dir");
+    this.loader = loader;
   }
 
   public Path dir() {
@@ -62,24 +85,87 @@ public final class DataFiles {
     return Files.isRegularFile(gz) ? gz : null;
   }
 
-  public boolean has(String name) {
-    return find(name) != null;
+  /** The bundled copy's resource name ({@code name} or {@code name.gz}), or {@code null}. */
+  public String bundled(String name) {
+    if (loader == null) {
+      return null;
+    }
+    if (loader.getResource(BUNDLED + name) != null) {
+      return BUNDLED + name;
+    }
+    return loader.getResource(BUNDLED + name + ".gz") != null ? BUNDLED + name + ".gz" : null;
   }
 
-  /** A UTF-8 reader over the file, un-gzipping on the fly. */
+  /** In the folder, or else bundled. */
+  public boolean has(String name) {
+    return find(name) != null || bundled(name) != null;
+  }
+
+  /** Where the file is read from, for reports: its path, or {@code classpath:open-data/NAME}. */
+  public String origin(String name) {
+    Path path = find(name);
+    if (path != null) {
+      return path.toString();
+    }
+    String resource = bundled(name);
+    return resource == null ? null : "classpath:" + resource;
+  }
+
+  /** A UTF-8 reader over the file (the folder's, else the bundled one), un-gzipping on the fly. */
   public BufferedReader reader(String name) {
     Path path = find(name);
-    if (path == null) {
-      throw new MissingDataFileException(name, dir);
-    }
     try {
-      InputStream in = Files.newInputStream(path);
-      if (path.getFileName().toString().endsWith(".gz")) {
+      InputStream in;
+      String stored;
+      if (path != null) {
+        in = Files.newInputStream(path);
+        stored = path.getFileName().toString();
+      } else {
+        String resource = bundled(name);
+        if (resource == null) {
+          throw new MissingDataFileException(name, dir);
+        }
+        in = loader.getResourceAsStream(resource);
+        if (in == null) {
+          throw new MissingDataFileException(name, dir);
+        }
+        stored = resource;
+      }
+      if (stored.endsWith(".gz")) {
         in = new GZIPInputStream(in, 1 << 16);
       }
       return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot read " + name + " in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * What {@code load} derives from the files, computed once per key for this object (concurrent
+   * callers of the same key wait for the first); a failed load is not kept.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T memo(String key, Supplier<T> load) {
+    CompletableFuture<Object> mine = new CompletableFuture<>();
+    CompletableFuture<Object> prior = memo.putIfAbsent(key, mine);
+    if (prior == null) {
+      try {
+        T value = load.get();
+        mine.complete(value);
+        return value;
+      } catch (RuntimeException | Error e) {
+        memo.remove(key, mine);
+        mine.completeExceptionally(e);
+        throw e;
+      }
+    }
+    try {
+      return (T) prior.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
     }
   }
 
@@ -100,7 +186,8 @@ public final class DataFiles {
   public static final class MissingDataFileException extends InvalidRequestException {
     public MissingDataFileException(String name, Path dir) {
       super("open-data file '" + name + "' (or " + name + ".gz) is not in " + dir.toAbsolutePath()
-          + "; set fulcrum.open-data.dir to the folder that holds it, or leave its source out");
+          + " nor bundled in the jar; set fulcrum.open-data.dir to the folder that holds it, or"
+          + " leave its source out");
     }
   }
 }

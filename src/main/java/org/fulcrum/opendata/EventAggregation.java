@@ -78,16 +78,19 @@ public final class EventAggregation implements BuildStep {
   }
 
   /** The event files in a folder: {@code icews*} as ICEWS-style rows, {@code gdelt*} and
-   * {@code *.export.CSV} as GDELT exports (plain or gzipped). */
+   * {@code *.export.CSV} as GDELT exports (plain or gzipped). A folder without event files (or
+   * no folder) reads the bundled ICEWS subset, so full files never count next to it. */
   public static EventAggregation discover(DataFiles files, CountryCodes codes,
       CameoCodes cameo, EventActorResolver resolver) {
     List<EventReader> readers = new ArrayList<>();
     List<String> names = new ArrayList<>();
-    List<Path> paths;
-    try (Stream<Path> list = Files.list(files.dir())) {
-      paths = list.filter(Files::isRegularFile).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + files.dir() + ": " + e.getMessage(), e);
+    List<Path> paths = List.of();
+    if (Files.isDirectory(files.dir())) {
+      try (Stream<Path> list = Files.list(files.dir())) {
+        paths = list.filter(Files::isRegularFile).sorted().toList();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot list " + files.dir() + ": " + e.getMessage(), e);
+      }
     }
     for (Path p : paths) {
       String name = p.getFileName().toString();
@@ -105,6 +108,11 @@ public final class EventAggregation implements BuildStep {
         readers.add(new GdeltEventReader(name, () -> files.reader(logical), cameo, resolver));
         names.add(name);
       }
+    }
+    if (readers.isEmpty() && files.bundled(DataFiles.ICEWS_EVENTS) != null) {
+      readers.add(new IcewsEventReader(DataFiles.ICEWS_EVENTS,
+          () -> files.reader(DataFiles.ICEWS_EVENTS), cameo, resolver));
+      names.add(DataFiles.ICEWS_EVENTS + " (bundled)");
     }
     if (readers.isEmpty()) {
       throw new InvalidRequestException("no event files in " + files.dir().toAbsolutePath()

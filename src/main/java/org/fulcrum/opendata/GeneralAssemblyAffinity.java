@@ -57,38 +57,50 @@ public final class GeneralAssemblyAffinity implements BuildStep {
     }
   }
 
+  /** The votes of the window's roll calls (rcid -> ISO2 -> vote), read once per window. */
+  Map<String, Map<String, Integer>> votes(int from, int to) {
+    return files.memo("unga:" + from + "-" + to, () -> {
+      Set<String> window = new HashSet<>();
+      try (CSVParser csv = files.csv(DataFiles.UNGA_ROLL_CALLS)) {
+        for (CSVRecord r : csv) {
+          String date = r.get("date");
+          Integer year = date.length() >= 4 ? CountryCodes.integer(date.substring(0, 4)) : null;
+          if (year != null && year >= from && year <= to) {
+            window.add(r.get("rcid").strip());
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      Map<String, Map<String, Integer>> votes = new HashMap<>();
+      try (CSVParser csv = files.csv(DataFiles.UNGA_VOTES)) {
+        for (CSVRecord r : csv) {
+          String rcid = r.get("rcid").strip();
+          if (!window.contains(rcid)) {
+            continue;
+          }
+          Integer v = vote(r.get("vote"));
+          String iso2 = r.get("country_code").strip();
+          if (v != null && !iso2.isEmpty()) {
+            votes.computeIfAbsent(rcid, x -> new HashMap<>()).put(iso2, v);
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return votes;
+    });
+  }
+
   /** Alignment with the target of every state with an ISO2 code, over the window's roll calls. */
   public Map<String, Alignment> alignments(Country target, int from, int to) {
-    Set<String> window = new HashSet<>();
-    try (CSVParser csv = files.csv(DataFiles.UNGA_ROLL_CALLS)) {
-      for (CSVRecord r : csv) {
-        String date = r.get("date");
-        Integer year = date.length() >= 4 ? CountryCodes.integer(date.substring(0, 4)) : null;
-        if (year != null && year >= from && year <= to) {
-          window.add(r.get("rcid").strip());
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    Map<String, Map<String, Integer>> votes = new HashMap<>();
-    try (CSVParser csv = files.csv(DataFiles.UNGA_VOTES)) {
-      for (CSVRecord r : csv) {
-        String rcid = r.get("rcid").strip();
-        if (!window.contains(rcid)) {
-          continue;
-        }
-        Integer v = vote(r.get("vote"));
-        String iso2 = r.get("country_code").strip();
-        if (v != null && !iso2.isEmpty()) {
-          votes.computeIfAbsent(rcid, x -> new HashMap<>()).put(iso2, v);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return files.memo("unga-alignments:" + target.iso3() + ":" + from + "-" + to,
+        () -> Map.copyOf(align(target, from, to)));
+  }
+
+  private Map<String, Alignment> align(Country target, int from, int to) {
     Map<String, double[]> sums = new HashMap<>();
-    for (Map<String, Integer> call : votes.values()) {
+    for (Map<String, Integer> call : votes(from, to).values()) {
       Integer t = call.get(target.iso2());
       if (t == null) {
         continue;
@@ -104,6 +116,16 @@ public final class GeneralAssemblyAffinity implements BuildStep {
     sums.forEach((iso2, s) -> codes.iso2(iso2).ifPresent(c ->
         out.put(c.iso3(), new Alignment(c.iso3(), (int) s[1], s[0] / s[1]))));
     return out;
+  }
+
+  /** The {@code influences} tie's confidence for n shared roll calls: 0.9 x (1 - e^(-n/20)). */
+  static double confidence(int votes) {
+    return CaseDraft.unit(0.9 * (1 - Math.exp(-votes / 20.0)));
+  }
+
+  /** The factor a pledge's strength is scaled by for agreement a: 0.5 + 0.5 a. */
+  static double allianceScale(double agreement) {
+    return 0.5 + 0.5 * agreement;
   }
 
   /** yes 1, abstain 0, no -1; anything else (absent) is not a vote. */
@@ -154,14 +176,14 @@ public final class GeneralAssemblyAffinity implements BuildStep {
             && t.target().equals(target.actorId())) {
           List<String> tieSources = new ArrayList<>(t.sources());
           tieSources.add(sourceId);
-          draft.replaceTie(t.withStrength(CaseDraft.unit(t.strength() * (0.5 + 0.5 * al.agreement())))
+          draft.replaceTie(t.withStrength(CaseDraft.unit(t.strength() * allianceScale(al.agreement())))
               .withSources(tieSources));
         }
       }
       if (al.affinity() > 0) {
         draft.tie(Ids.PREFIX + "unga-" + pair, a.id(), target.actorId(), TieType.INFLUENCES,
             CaseDraft.unit(al.affinity()), Polarity.SUPPORTIVE, Channel.DIPLOMATIC,
-            CaseDraft.unit(0.9 * (1 - Math.exp(-al.votes() / 20.0))), List.of(sourceId));
+            confidence(al.votes()), List.of(sourceId));
         ties++;
       }
     }

@@ -48,33 +48,10 @@ public final class IgoCoMembership implements BuildStep {
     if (target.cow() == null) {
       return new Outcome(source(), 0, 0, 0, 0, target.iso3() + " has no COW code");
     }
-    Map<Integer, Map<Integer, Integer>> byPartner = new HashMap<>();
-    int read = 0;
-    int used = 0;
-    try (CSVParser csv = files.csv(DataFiles.IGO)) {
-      for (CSVRecord r : csv) {
-        read++;
-        Integer year = CountryCodes.integer(r.get("year"));
-        Integer c1 = CountryCodes.integer(r.get("ccode1"));
-        Integer c2 = CountryCodes.integer(r.get("ccode2"));
-        Integer n = CountryCodes.integer(r.get("dyadigos"));
-        if (year == null || c1 == null || c2 == null || n == null || !req.covers(year)) {
-          continue;
-        }
-        int partner;
-        if (c1.intValue() == target.cow()) {
-          partner = c2;
-        } else if (c2.intValue() == target.cow()) {
-          partner = c1;
-        } else {
-          continue;
-        }
-        used++;
-        byPartner.computeIfAbsent(partner, p -> new TreeMap<>()).put(year, n);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Window w = window(req.from(), req.to());
+    Map<Integer, Map<Integer, Integer>> byPartner = partners(target.cow(), req.from(), req.to());
+    int read = w.rowsRead();
+    int used = byPartner.values().stream().mapToInt(Map::size).sum();
     double max = byPartner.values().stream().mapToDouble(IgoCoMembership::mean).max().orElse(0);
     int ties = 0;
     if (max > 0) {
@@ -104,7 +81,58 @@ public final class IgoCoMembership implements BuildStep {
         + " window's years with data");
   }
 
-  private static double mean(Map<Integer, Integer> years) {
+  /** One dyad-year's count of shared IGOs. */
+  record Shared(int c1, int c2, int year, int igos) {}
+
+  /** The window's dyad-years, and how many rows the file has. */
+  record Window(List<Shared> dyads, int rowsRead) {}
+
+  /** The dyad-years of the window, read once per {@link DataFiles} object and window. */
+  Window window(int from, int to) {
+    return files.memo("igo:" + from + "-" + to, () -> {
+      List<Shared> out = new ArrayList<>();
+      int read = 0;
+      try (CSVParser csv = files.csv(DataFiles.IGO)) {
+        for (CSVRecord r : csv) {
+          read++;
+          Integer year = CountryCodes.integer(r.get("year"));
+          Integer c1 = CountryCodes.integer(r.get("ccode1"));
+          Integer c2 = CountryCodes.integer(r.get("ccode2"));
+          Integer n = CountryCodes.integer(r.get("dyadigos"));
+          if (year != null && c1 != null && c2 != null && n != null && year >= from && year <= to) {
+            out.add(new Shared(c1, c2, year, n));
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return new Window(List.copyOf(out), read);
+    });
+  }
+
+  /** A state's partners (COW code -> year -> shared IGOs) in the window, computed once. */
+  Map<Integer, Map<Integer, Integer>> partners(int cow, int from, int to) {
+    return files.memo("igo-partners:" + cow + ":" + from + "-" + to,
+        () -> partners(window(from, to), cow));
+  }
+
+  static Map<Integer, Map<Integer, Integer>> partners(Window w, int cow) {
+    Map<Integer, Map<Integer, Integer>> byPartner = new HashMap<>();
+    for (Shared d : w.dyads()) {
+      int partner;
+      if (d.c1() == cow) {
+        partner = d.c2();
+      } else if (d.c2() == cow) {
+        partner = d.c1();
+      } else {
+        continue;
+      }
+      byPartner.computeIfAbsent(partner, p -> new TreeMap<>()).put(d.year(), d.igos());
+    }
+    return byPartner;
+  }
+
+  static double mean(Map<Integer, Integer> years) {
     return years.values().stream().mapToInt(Integer::intValue).average().orElse(0);
   }
 }

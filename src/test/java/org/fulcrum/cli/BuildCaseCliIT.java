@@ -26,8 +26,12 @@ class BuildCaseCliIT {
     Run built = run(store, "build-case", "--country", "SDN", "--from", "2003", "--to", "2007",
         "--sources", "arms");
     assertThat(built.exit()).as(built.err()).isZero();
-    assertThat(built.out()).contains("built case od-sdn-2003-2007: 8 actors, 7 ties")
-        .contains("arms       7 ties, 7 new actors: 7 suppliers, 497.92 TIV in all");
+    // Sudan, its 7 suppliers and the default engager (USA); the second ring adds Ukraine's 2005
+    // order to the USA
+    assertThat(built.out()).contains("built case od-sdn-2003-2007: 9 actors, 8 ties")
+        .contains("arms       7 ties, 7 new actors: 7 suppliers, 497.92 TIV in all")
+        .contains("arms       1 ties, 0 new actors: second ring: 1 arms dyads between USA and the 7"
+            + " states of the first ring");
     Run patrons = run(store, "patrons", "od-sdn-2003-2007", "--target", "od-sdn");
     assertThat(patrons.exit()).as(patrons.err()).isZero();
     System.out.println(patrons.out());

@@ -31,8 +31,11 @@ class OpenDataController {
    * @param to last year of the window (inclusive)
    * @param sources any of arms, contiguity, alliances, vetoes, events, unga, igo (default: all)
    * @param caseId the case to create or refresh (default od-<iso3>-<from>-<to>)
+   * @param engager ISO3 of the engaging state whose dyads with the first ring are read (default USA)
+   * @param coalition ISO3 codes of the engager's partners, whose dyads are read too
    */
-  record BuildBody(String country, Integer from, Integer to, List<String> sources, String caseId) {}
+  record BuildBody(String country, Integer from, Integer to, List<String> sources, String caseId,
+      String engager, List<String> coalition) {}
 
   @Operation(summary = "Build (or re-build) a leverage case for a target country and window",
       description = "Generates state actors and ties from the open datasets, each citing its file,"
@@ -44,8 +47,18 @@ class OpenDataController {
     if (body.from() == null || body.to() == null) {
       throw new InvalidRequestException("from and to (years) are required");
     }
+    List<String> engagers = new java.util.ArrayList<>();
+    if (body.engager() != null) {
+      engagers.add(body.engager());
+    } else if (body.coalition() != null && !body.coalition().isEmpty()) {
+      engagers.add(BuildRequest.ENGAGER_DEFAULT);
+    }
+    if (body.coalition() != null) {
+      engagers.addAll(body.coalition());
+    }
     var request = new BuildRequest(body.country(), body.from(), body.to(),
-        body.sources() == null ? null : OpenDataSource.parse(body.sources()), body.caseId());
+        body.sources() == null ? null : OpenDataSource.parse(body.sources()), body.caseId(),
+        engagers);
     var result = openData.build(request);
     return ResponseEntity.created(URI.create("/api/cases/" + result.caseId())).body(result);
   }

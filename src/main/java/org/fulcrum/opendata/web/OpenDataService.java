@@ -32,13 +32,26 @@ public class OpenDataService {
       List<BuildStep.Outcome> steps, String dataDir) {}
 
   public BuildResult build(BuildRequest request) {
-    return build(request, null);
+    return build(request, (Path) null);
   }
 
   /** Builds from {@code dataDir}, or from {@code fulcrum.open-data.dir} when it is null. */
   public BuildResult build(BuildRequest request, Path dataDir) {
-    Path dir = dataDir == null ? properties.dir() : dataDir;
-    var build = new OpenDataCaseBuilder(new DataFiles(dir)).build(request);
+    return build(request, files(dataDir));
+  }
+
+  /**
+   * The files of {@code dataDir}, or of {@code fulcrum.open-data.dir} when it is null, with the
+   * bundled copy behind them. One object shared by several builds reads each file once.
+   */
+  public DataFiles files(Path dataDir) {
+    return new DataFiles(dataDir == null ? properties.dir() : dataDir);
+  }
+
+  /** Builds from the given files (shared by the watch list's builds). */
+  public BuildResult build(BuildRequest request, DataFiles files) {
+    Path dir = files.dir();
+    var build = new OpenDataCaseBuilder(files).build(request);
     CaseFile existing = cases.exists(request.caseId()) ? cases.export(request.caseId()) : null;
     var assembled = new CaseAssembler().assemble(build, existing);
     var imported = cases.importCase(assembled.caseFile());

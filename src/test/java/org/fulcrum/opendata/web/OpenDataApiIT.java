@@ -54,7 +54,10 @@ class OpenDataApiIT {
         "{\"country\": \"SDN\", \"from\": 2003, \"to\": 2007, \"sources\": [\"arms\"]}");
     assertThat(built.status()).as(built.json().toString()).isEqualTo(201);
     assertThat(built.json().get("caseId").asString()).isEqualTo("od-sdn-2003-2007");
-    assertThat(built.json().get("ties").asInt()).isEqualTo(7);
+    // seven suppliers of Sudan, and the second ring's one SIPRI dyad between the USA (the default
+    // engager) and them: Ukraine's 2005 order to the USA
+    assertThat(built.json().get("ties").asInt()).isEqualTo(8);
+    assertThat(call("GET", "/api/cases/od-sdn-2003-2007/ties/od-arms-ukr-usa", null).status()).isEqualTo(200);
 
     Answer patrons = call("GET", "/api/cases/od-sdn-2003-2007/patrons?target=od-sdn", null);
     assertThat(patrons.status()).isEqualTo(200);
