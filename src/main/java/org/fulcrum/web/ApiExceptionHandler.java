@@ -5,6 +5,8 @@ import java.util.HexFormat;
 import java.util.stream.Collectors;
 import org.fulcrum.bind.ParameterProblems;
 import org.fulcrum.casefile.CaseFormatException;
+import org.fulcrum.casefile.CaseTooLargeException;
+import org.fulcrum.casefile.JsonCaseReader;
 import org.fulcrum.cases.RecordInUseException;
 import org.fulcrum.cases.VersionConflictException;
 import org.fulcrum.error.ConflictException;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -45,6 +48,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
         e.problems().size() + " problem(s) in the input; nothing was written");
     problem.setTitle("Invalid input");
+    problem.setProperty("errors", e.problems());
+    return problem;
+  }
+
+  /** A zip that would inflate past a cap: 413 naming the cap; nothing was written. */
+  @ExceptionHandler
+  ProblemDetail caseTooLarge(CaseTooLargeException e) {
+    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+        e.problems().get(0).message());
+    problem.setTitle("Input too large");
+    problem.setProperty("limit", e.limit());
+    problem.setProperty("value", e.value());
     problem.setProperty("errors", e.problems());
     return problem;
   }
@@ -115,7 +130,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     String detail = "the request body could not be read as JSON of the expected shape";
-    if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
+    String duplicate = null;
+    for (Throwable c = e.getCause(); c != null && duplicate == null; c = c.getCause()) {
+      duplicate = c instanceof JacksonException jackson ? JsonCaseReader.duplicateKey(jackson) : null;
+    }
+    if (duplicate != null) {
+      detail = "duplicate key '" + duplicate + "' in the request body: each key may appear once in"
+          + " an object";
+    } else if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
       detail = "unknown field '" + unknown.getPropertyName() + "' in the request body; expected one of "
           + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()
               .collect(Collectors.joining(", "));
