@@ -2,6 +2,7 @@ package org.fulcrum.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.fulcrum.cases.CurrentUser;
@@ -27,6 +28,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.core.context.DeferredSecurityContext;
 import org.springframework.security.core.context.SecurityContext;
@@ -63,9 +65,13 @@ class SecurityConfiguration {
   @Bean
   SecurityFilterChain api(HttpSecurity http, UserStore users, ProblemAuthenticationHandlers problems,
       ObjectProvider<JwtDecoder> oidc, @Value("${fulcrum.security.oidc.role-claim:roles}") String roleClaim,
-      @Value("${fulcrum.security.oidc.name-claim:preferred_username}") String nameClaim) throws Exception {
+      @Value("${fulcrum.security.oidc.name-claim:preferred_username}") String nameClaim,
+      @Value("${fulcrum.security.sign-in.backoff-base:1s}") Duration backoffBase,
+      @Value("${fulcrum.security.sign-in.backoff-max:5m}") Duration backoffMax) throws Exception {
     // not a bean: a Filter bean would also be registered with the servlet container, outside the chain
     ApiTokenFilter tokens = new ApiTokenFilter(users, problems);
+    SignInThrottleFilter throttle =
+        new SignInThrottleFilter(new SignInThrottle(backoffBase, backoffMax), problems);
     // a request with its own credentials is signed in by them alone, never by a session cookie it
     // also carries: a wrong password or an unknown token is a 401 even beside a valid session
     http.securityContext(context -> context.securityContextRepository(new CredentialsOrSession()));
@@ -86,6 +92,8 @@ class SecurityConfiguration {
         .httpBasic(basic -> basic.authenticationEntryPoint(problems)
             .securityContextRepository(new RequestAttributeSecurityContextRepository()))
         .addFilterBefore(tokens, BasicAuthenticationFilter.class)
+        // before the form's sign-in filter, which comes before Basic's
+        .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
             .failureUrl("/login?error").permitAll())
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
@@ -210,9 +218,12 @@ class SecurityConfiguration {
     return RoleHierarchyImpl.fromHierarchy("ROLE_ADMIN > ROLE_ANALYST\nROLE_ANALYST > ROLE_VIEWER");
   }
 
+  /** Bcrypt, with a bound on how many checks run at once: see {@link BoundedPasswordEncoder}. */
   @Bean
-  PasswordEncoder passwordEncoder() {
-    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  PasswordEncoder passwordEncoder(@Value("${fulcrum.security.password-checks:0}") int permits,
+      @Value("${fulcrum.security.password-check-wait:2s}") Duration wait) {
+    return new BoundedPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+        permits > 0 ? permits : BoundedPasswordEncoder.defaultPermits(), wait);
   }
 
   @Bean
