@@ -1,5 +1,6 @@
 package org.fulcrum.leverage;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.fulcrum.analysis.LeverageGraph;
+import org.fulcrum.analysis.WorkBudget;
 import org.fulcrum.casefile.Actor;
 import org.fulcrum.casefile.ActorKind;
 import org.fulcrum.casefile.CaseFormatException;
@@ -20,6 +22,7 @@ import org.fulcrum.casefile.RawRecord;
 import org.fulcrum.casefile.Tie;
 import org.fulcrum.cases.CaseService;
 import org.fulcrum.error.InvalidRequestException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -36,9 +39,19 @@ public class LeverageService {
   private final CaseSnapshots snapshots;
   private final CaseService cases;
 
-  LeverageService(CaseSnapshots snapshots, CaseService cases) {
+  /** The default time budget of one analysis request, {@code fulcrum.limits.analysis-time}. */
+  public static final Duration ANALYSIS_TIME_DEFAULT = Duration.ofSeconds(60);
+
+  private final Duration analysisTime;
+
+  LeverageService(CaseSnapshots snapshots, CaseService cases,
+      @Value("${fulcrum.limits.analysis-time:60s}") Duration analysisTime) {
     this.snapshots = snapshots;
     this.cases = cases;
+    if (analysisTime.isNegative() || analysisTime.isZero()) {
+      throw new IllegalArgumentException("fulcrum.limits.analysis-time must be positive, got " + analysisTime);
+    }
+    this.analysisTime = analysisTime;
   }
 
   /**
@@ -48,7 +61,8 @@ public class LeverageService {
    */
   public <Q, R> R run(String caseId, LocalDate asOf, Integer within, Analysis<Q, R> analysis, Q query) {
     Q completed = analysis.withCaseDefaults(query, () -> cases.summary(caseId));
-    return analysis.run(graph(caseId, asOf, analysis.focus(completed), within), completed);
+    return WorkBudget.within(analysisTime,
+        () -> analysis.run(graph(caseId, asOf, analysis.focus(completed), within), completed));
   }
 
   /** The most hops a neighbourhood projection may span. */
@@ -99,8 +113,10 @@ public class LeverageService {
     Scenario changes = body.changes() == null ? new Scenario(null, null, null, null) : body.changes();
     LeverageGraph baseline = graph(caseId, asOf != null ? asOf : day, analysis.focus(query), within);
     LeverageGraph changed = apply(baseline, changes);
-    R before = analysis.run(baseline, query);
-    R after = analysis.run(changed, query);
+    Q asked = query;
+    // one budget for both runs: a what-if is one request
+    R before = WorkBudget.within(analysisTime, () -> analysis.run(baseline, asked));
+    R after = WorkBudget.within(analysisTime, () -> analysis.run(changed, asked));
     List<WhatIfAnswer.Change> difference = difference(analysis.items(query, before), analysis.items(query, after));
     return new WhatIfAnswer(body.analysis(), changes, before, after, analysis.measure(query), difference,
         summary(difference));

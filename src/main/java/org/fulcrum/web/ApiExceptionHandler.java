@@ -12,6 +12,7 @@ import org.fulcrum.cases.VersionConflictException;
 import org.fulcrum.error.ConflictException;
 import org.fulcrum.error.InvalidRequestException;
 import org.fulcrum.error.NotFoundException;
+import org.fulcrum.error.WorkBudgetExceededException;
 import org.fulcrum.store.StoreUnavailableException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
@@ -62,6 +63,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     problem.setProperty("value", e.value());
     problem.setProperty("errors", e.problems());
     return problem;
+  }
+
+  /** An analysis past its time budget, or cancelled: 503, with the message saying what to ask for. */
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> workBudget(WorkBudgetExceededException e) {
+    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+    problem.setTitle(e.cancelled() ? "Analysis cancelled" : "Analysis took too long");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(problem);
   }
 
   @ExceptionHandler
