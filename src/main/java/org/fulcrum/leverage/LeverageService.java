@@ -65,6 +65,14 @@ public class LeverageService {
         () -> analysis.run(graph(caseId, asOf, analysis.focus(completed), within), completed));
   }
 
+  /** The most changes one what-if may make. */
+  public static final int WHAT_IF_CHANGES_MAX = 1_000;
+
+  @SafeVarargs
+  private static <R> R[] pair(R... both) {
+    return both;
+  }
+
   /** The most hops a neighbourhood projection may span. */
   public static final int WITHIN_MAX = 10;
 
@@ -111,12 +119,20 @@ public class LeverageService {
     }
     query = analysis.withCaseDefaults(query, () -> cases.summary(caseId));
     Scenario changes = body.changes() == null ? new Scenario(null, null, null, null) : body.changes();
+    int asked = changes.removeActors().size() + changes.removeTies().size() + changes.addTies().size()
+        + changes.reweightTies().size();
+    if (asked > WHAT_IF_CHANGES_MAX) {
+      throw new InvalidRequestException("changes: at most " + WHAT_IF_CHANGES_MAX + " in one what-if"
+          + " (removed actors, removed, added and re-weighted ties together), got " + asked);
+    }
     LeverageGraph baseline = graph(caseId, asOf != null ? asOf : day, analysis.focus(query), within);
     LeverageGraph changed = apply(baseline, changes);
-    Q asked = query;
+    Q completed = query;
     // one budget for both runs: a what-if is one request
-    R before = WorkBudget.within(analysisTime, () -> analysis.run(baseline, asked));
-    R after = WorkBudget.within(analysisTime, () -> analysis.run(changed, asked));
+    R[] answers = WorkBudget.within(analysisTime, () -> pair(analysis.run(baseline, completed),
+        analysis.run(changed, completed)));
+    R before = answers[0];
+    R after = answers[1];
     List<WhatIfAnswer.Change> difference = difference(analysis.items(query, before), analysis.items(query, after));
     return new WhatIfAnswer(body.analysis(), changes, before, after, analysis.measure(query), difference,
         summary(difference));

@@ -55,8 +55,8 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
     if (e instanceof CsrfException) {
       write(response, HttpStatus.FORBIDDEN, "Missing or stale CSRF token",
           "a request signed in by the browser's session must send the XSRF-TOKEN cookie's value in"
-              + " the X-XSRF-TOKEN header; reload the page to get a fresh one (requests with an"
-              + " Authorization header need no token)");
+              + " the X-XSRF-TOKEN header; reload the page to get a fresh one (requests with"
+              + " Basic or Bearer credentials need no token)");
       return;
     }
     write(response, HttpStatus.FORBIDDEN, "Not allowed",

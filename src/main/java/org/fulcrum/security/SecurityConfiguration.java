@@ -221,7 +221,7 @@ class SecurityConfiguration {
   /** Bcrypt, with a bound on how many checks run at once: see {@link BoundedPasswordEncoder}. */
   @Bean
   PasswordEncoder passwordEncoder(@Value("${fulcrum.security.password-checks:0}") int permits,
-      @Value("${fulcrum.security.password-check-wait:2s}") Duration wait) {
+      @Value("${fulcrum.security.password-check-wait:10s}") Duration wait) {
     return new BoundedPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
         permits > 0 ? permits : BoundedPasswordEncoder.defaultPermits(), wait);
   }

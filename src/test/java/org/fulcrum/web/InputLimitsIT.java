@@ -160,4 +160,38 @@ class InputLimitsIT {
     var noAuthUnknown = RawHttp.send("127.0.0.1", port, "GET", "/api/x%00y", "Accept: text/html");
     assertThat(noAuthUnknown.contentType()).startsWith("application/problem+json");
   }
+
+  HttpResponse<String> get(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Authorization", TestStores.admin()).build(), BodyHandlers.ofString());
+  }
+
+  /** The work caps answer 400 naming the cap; the adaptive influence mode stops at its precision. */
+  @Test
+  void workCapsAreNamedAndInfluenceHasAnAdaptiveMode() throws Exception {
+    post("/api/cases", "application/json", Files.readAllBytes(Path.of("src/test/resources/cases/mini.json")));
+    var adaptive = get("/api/cases/mini/influence?target=militia&precision=0.05");
+    assertThat(adaptive.statusCode()).as(adaptive.body()).isEqualTo(200);
+    JsonNode ranking = JSON.readTree(adaptive.body());
+    assertThat(ranking.get("method").asString()).contains("adaptive");
+    assertThat(ranking.get("samples").asInt()).isLessThan(1_000_000);
+    for (JsonNode actor : ranking.get("actors")) {
+      assertThat(actor.get("high").asDouble() - actor.get("low").asDouble()).isLessThanOrEqualTo(0.05);
+    }
+    var tooMany = get("/api/cases/mini/influence?target=militia&samples=1000001");
+    assertThat(tooMany.statusCode()).isEqualTo(400);
+    assertThat(tooMany.body()).contains("samples must be between 1 and 1000000");
+    var tooFine = get("/api/cases/mini/influence?target=militia&precision=0.0001");
+    assertThat(tooFine.statusCode()).isEqualTo(400);
+    assertThat(tooFine.body()).contains("precision");
+    StringBuilder removals = new StringBuilder();
+    for (int i = 0; i < 1001; i++) {
+      removals.append(i == 0 ? "" : ",").append("\"t").append(i).append('"');
+    }
+    var whatIf = post("/api/cases/mini/what-if", "application/json", ("{\"analysis\": \"influence\","
+        + " \"parameters\": {\"target\": \"militia\"}, \"changes\": {\"removeTies\": [" + removals + "]}}")
+        .getBytes());
+    assertThat(whatIf.statusCode()).as(whatIf.body()).isEqualTo(400);
+    assertThat(whatIf.body()).contains("at most 1000 in one what-if");
+  }
 }
