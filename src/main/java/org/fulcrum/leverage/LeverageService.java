@@ -129,8 +129,11 @@ public class LeverageService {
     LeverageGraph changed = apply(baseline, changes);
     Q completed = query;
     // one budget for both runs: a what-if is one request
-    R[] answers = WorkBudget.within(analysisTime, () -> pair(analysis.run(baseline, completed),
-        analysis.run(changed, completed)));
+    R[] answers = WorkBudget.within(analysisTime, () -> {
+      R baselineAnswer = analysis.run(baseline, completed);
+      WorkBudget.check(); // the budget spent on the baseline: the scenario is not started
+      return pair(baselineAnswer, analysis.run(changed, completed));
+    });
     R before = answers[0];
     R after = answers[1];
     List<WhatIfAnswer.Change> difference = difference(analysis.items(query, before), analysis.items(query, after));
