@@ -25,6 +25,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -71,6 +72,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
     problem.setTitle(e.cancelled() ? "Analysis cancelled" : "Analysis took too long");
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(problem);
+  }
+
+  /**
+   * A password could not be hashed or checked inside a request (creating a user, changing a
+   * password) because every bounded bcrypt slot stayed busy: 503, try again, not a server fault.
+   */
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> passwordChecksBusy(AuthenticationServiceException e) {
+    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        "the password could not be checked right now (" + e.getMessage() + ")");
+    problem.setTitle("Sign-in busy");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+        .body(problem);
   }
 
   @ExceptionHandler
