@@ -22,8 +22,22 @@ public record InfluenceRankingQuery(InfluenceQuery query, Method method) {
 
   /** A query with the defaults for whatever is {@code null}. */
   public static InfluenceRankingQuery of(String target, Integer samples, Long seed, Method method) {
-    return new InfluenceRankingQuery(new InfluenceQuery(target,
-        samples == null ? InfluenceQuery.SAMPLES_DEFAULT : samples,
-        seed == null ? InfluenceQuery.SEED_DEFAULT : seed), method);
+    return of(target, samples, seed, method, null);
+  }
+
+  /**
+   * A query with the defaults for whatever is {@code null}; with a {@code precision}, {@code
+   * samples} is the cap and defaults to {@link InfluenceQuery#SAMPLES_MAX}.
+   */
+  public static InfluenceRankingQuery of(String target, Integer samples, Long seed, Method method,
+      Double precision) {
+    int n = samples != null ? samples
+        : precision != null ? InfluenceQuery.SAMPLES_MAX : InfluenceQuery.SAMPLES_DEFAULT;
+    if (precision != null && method == Method.EXACT) {
+      throw new org.fulcrum.error.InvalidRequestException("precision: only for method=sampling; exact"
+          + " answers have no interval");
+    }
+    return new InfluenceRankingQuery(new InfluenceQuery(target, n,
+        seed == null ? InfluenceQuery.SEED_DEFAULT : seed, precision), method);
   }
 }

@@ -10,6 +10,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.json.JsonFactory;
@@ -33,6 +34,8 @@ public final class JsonCaseReader {
   public static final int MAX_STRING_LENGTH = 1_000_000;
 
   private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+          // a key given twice in one object is refused, naming the key: the last one must not win
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .streamReadConstraints(StreamReadConstraints.builder()
               .maxNestingDepth(MAX_NESTING_DEPTH)
               .maxStringLength(MAX_STRING_LENGTH)
@@ -123,7 +126,27 @@ public final class JsonCaseReader {
           + MAX_NESTING_DEPTH + " levels, and a string holds at most " + MAX_STRING_LENGTH
           + " characters)";
     }
+    String key = duplicateKey(e);
+    if (key != null) {
+      return "duplicate key '" + key + "': each key may appear once in an object";
+    }
     return "malformed JSON: " + e.getOriginalMessage();
+  }
+
+  private static final java.util.regex.Pattern DUPLICATE =
+      java.util.regex.Pattern.compile("^Duplicate Object property \"(.*)\"$", java.util.regex.Pattern.DOTALL);
+
+  /**
+   * The key a parser refused as given twice ({@link StreamReadFeature#STRICT_DUPLICATE_DETECTION}),
+   * or null for any other problem.
+   */
+  public static String duplicateKey(JacksonException e) {
+    String message = e.getOriginalMessage();
+    if (!(e instanceof StreamReadException) || message == null) {
+      return null;
+    }
+    var m = DUPLICATE.matcher(message);
+    return m.matches() ? m.group(1) : null;
   }
 
   private static CaseFormatException problem(String name, int line, String message) {

@@ -115,7 +115,8 @@ public final class Analyses {
 
     public InfluenceRankingQuery bind(QueryParameters p) {
       return InfluenceRankingQuery.of(p.string("target"), p.get("samples", Integer.class),
-          p.get("seed", Long.class), p.get("method", InfluenceRankingQuery.Method.class));
+          p.get("seed", Long.class), p.get("method", InfluenceRankingQuery.Method.class),
+          p.get("precision", Double.class));
     }
 
     public List<String> focus(InfluenceRankingQuery query) {

@@ -86,10 +86,12 @@ class LeverageController {
       @Parameter(description = "number of samples (default 10000)") @RequestParam(required = false) Integer samples,
       @Parameter(description = "random seed (default 42)") @RequestParam(required = false) Long seed,
       @Parameter(description = "sampling or exact") @RequestParam(required = false) InfluenceRankingQuery.Method method,
+      @Parameter(description = "adaptive sampling: stop once every 95% interval is at most this wide"
+          + " (0.002-0.5); samples is then the cap (default 1000000)") @RequestParam(required = false) Double precision,
       @Parameter(description = WITHIN) @RequestParam(required = false) Integer within,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
     return leverage.run(caseId, asOf, within, Analyses.INFLUENCE,
-        InfluenceRankingQuery.of(target, samples, seed, method));
+        InfluenceRankingQuery.of(target, samples, seed, method, precision));
   }
 
   @Operation(summary = "The patrons that shield a target, ranked by what the engager can do with them",

@@ -1,5 +1,6 @@
 package org.fulcrum.leverage;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.fulcrum.analysis.LeverageGraph;
+import org.fulcrum.analysis.WorkBudget;
 import org.fulcrum.casefile.Actor;
 import org.fulcrum.casefile.ActorKind;
 import org.fulcrum.casefile.CaseFormatException;
@@ -20,6 +22,7 @@ import org.fulcrum.casefile.RawRecord;
 import org.fulcrum.casefile.Tie;
 import org.fulcrum.cases.CaseService;
 import org.fulcrum.error.InvalidRequestException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -36,9 +39,19 @@ public class LeverageService {
   private final CaseSnapshots snapshots;
   private final CaseService cases;
 
-  LeverageService(CaseSnapshots snapshots, CaseService cases) {
+  /** The default time budget of one analysis request, {@code fulcrum.limits.analysis-time}. */
+  public static final Duration ANALYSIS_TIME_DEFAULT = Duration.ofSeconds(60);
+
+  private final Duration analysisTime;
+
+  LeverageService(CaseSnapshots snapshots, CaseService cases,
+      @Value("${fulcrum.limits.analysis-time:60s}") Duration analysisTime) {
     this.snapshots = snapshots;
     this.cases = cases;
+    if (analysisTime.isNegative() || analysisTime.isZero()) {
+      throw new IllegalArgumentException("fulcrum.limits.analysis-time must be positive, got " + analysisTime);
+    }
+    this.analysisTime = analysisTime;
   }
 
   /**
@@ -48,7 +61,16 @@ public class LeverageService {
    */
   public <Q, R> R run(String caseId, LocalDate asOf, Integer within, Analysis<Q, R> analysis, Q query) {
     Q completed = analysis.withCaseDefaults(query, () -> cases.summary(caseId));
-    return analysis.run(graph(caseId, asOf, analysis.focus(completed), within), completed);
+    return WorkBudget.within(analysisTime,
+        () -> analysis.run(graph(caseId, asOf, analysis.focus(completed), within), completed));
+  }
+
+  /** The most changes one what-if may make. */
+  public static final int WHAT_IF_CHANGES_MAX = 1_000;
+
+  @SafeVarargs
+  private static <R> R[] pair(R... both) {
+    return both;
   }
 
   /** The most hops a neighbourhood projection may span. */
@@ -97,10 +119,23 @@ public class LeverageService {
     }
     query = analysis.withCaseDefaults(query, () -> cases.summary(caseId));
     Scenario changes = body.changes() == null ? new Scenario(null, null, null, null) : body.changes();
+    int asked = changes.removeActors().size() + changes.removeTies().size() + changes.addTies().size()
+        + changes.reweightTies().size();
+    if (asked > WHAT_IF_CHANGES_MAX) {
+      throw new InvalidRequestException("changes: at most " + WHAT_IF_CHANGES_MAX + " in one what-if"
+          + " (removed actors, removed, added and re-weighted ties together), got " + asked);
+    }
     LeverageGraph baseline = graph(caseId, asOf != null ? asOf : day, analysis.focus(query), within);
     LeverageGraph changed = apply(baseline, changes);
-    R before = analysis.run(baseline, query);
-    R after = analysis.run(changed, query);
+    Q completed = query;
+    // one budget for both runs: a what-if is one request
+    R[] answers = WorkBudget.within(analysisTime, () -> {
+      R baselineAnswer = analysis.run(baseline, completed);
+      WorkBudget.check(); // the budget spent on the baseline: the scenario is not started
+      return pair(baselineAnswer, analysis.run(changed, completed));
+    });
+    R before = answers[0];
+    R after = answers[1];
     List<WhatIfAnswer.Change> difference = difference(analysis.items(query, before), analysis.items(query, after));
     return new WhatIfAnswer(body.analysis(), changes, before, after, analysis.measure(query), difference,
         summary(difference, baseline, changed));

@@ -26,9 +26,18 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
       AuthenticationException e) throws IOException {
     if (org.fulcrum.store.StoreUnavailableException.isCause(e)) {
       // the credentials could not be checked because the store (which holds the users) is down
-      write(response, HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable",
+      writeProblem(response, HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable",
           "the graph store cannot be reached right now; try again shortly");
       return;
+    }
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof BoundedPasswordEncoder.Busy) {
+        response.setHeader("Retry-After", "1");
+        write(response, HttpStatus.SERVICE_UNAVAILABLE, "Sign-in busy",
+            "too many password checks are running at once; try again shortly (API tokens are not"
+                + " held up by this)");
+        return;
+      }
     }
     if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
       // not for the web interface's own requests: the header would make the browser pop up its
@@ -46,8 +55,8 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
     if (e instanceof CsrfException) {
       write(response, HttpStatus.FORBIDDEN, "Missing or stale CSRF token",
           "a request signed in by the browser's session must send the XSRF-TOKEN cookie's value in"
-              + " the X-XSRF-TOKEN header; reload the page to get a fresh one (requests with an"
-              + " Authorization header need no token)");
+              + " the X-XSRF-TOKEN header; reload the page to get a fresh one (requests with"
+              + " Basic or Bearer credentials need no token)");
       return;
     }
     write(response, HttpStatus.FORBIDDEN, "Not allowed",
@@ -56,7 +65,12 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
             + " and manage users)");
   }
 
-  private static void write(HttpServletResponse response, HttpStatus status, String title, String detail)
+  void write(HttpServletResponse response, HttpStatus status, String title, String detail)
+      throws IOException {
+    writeProblem(response, status, title, detail);
+  }
+
+  private static void writeProblem(HttpServletResponse response, HttpStatus status, String title, String detail)
       throws IOException {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setTitle(title);

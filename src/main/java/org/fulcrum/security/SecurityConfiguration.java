@@ -1,6 +1,8 @@
 package org.fulcrum.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.fulcrum.cases.CurrentUser;
@@ -26,8 +28,15 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.core.context.DeferredSecurityContext;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpRequestResponseHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
@@ -56,15 +65,23 @@ class SecurityConfiguration {
   @Bean
   SecurityFilterChain api(HttpSecurity http, UserStore users, ProblemAuthenticationHandlers problems,
       ObjectProvider<JwtDecoder> oidc, @Value("${fulcrum.security.oidc.role-claim:roles}") String roleClaim,
-      @Value("${fulcrum.security.oidc.name-claim:preferred_username}") String nameClaim) throws Exception {
+      @Value("${fulcrum.security.oidc.name-claim:preferred_username}") String nameClaim,
+      @Value("${fulcrum.security.sign-in.backoff-base:1s}") Duration backoffBase,
+      @Value("${fulcrum.security.sign-in.backoff-max:5m}") Duration backoffMax) throws Exception {
     // not a bean: a Filter bean would also be registered with the servlet container, outside the chain
     ApiTokenFilter tokens = new ApiTokenFilter(users, problems);
+    SignInThrottleFilter throttle =
+        new SignInThrottleFilter(new SignInThrottle(backoffBase, backoffMax), problems);
+    // a request with its own credentials is signed in by them alone, never by a session cookie it
+    // also carries: a wrong password or an unknown token is a 401 even beside a valid session
+    http.securityContext(context -> context.securityContextRepository(new CredentialsOrSession()));
     http.authorizeHttpRequests(auth -> auth
             .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
             .requestMatchers(HttpMethod.GET, "/login", "/ui/**", "/webjars/**", "/favicon.svg").permitAll()
             .requestMatchers("/api/users/me", "/api/users/me/**").authenticated()
             .requestMatchers("/api/users", "/api/users/**").hasRole(Role.ADMIN.name())
             .requestMatchers("/actuator/prometheus").hasRole(Role.ADMIN.name())
+            .requestMatchers("/api/audit", "/api/audit/**").hasRole(Role.ADMIN.name())
             .requestMatchers(HttpMethod.DELETE, "/api/cases/*").hasRole(Role.ADMIN.name())
             .requestMatchers(HttpMethod.GET, "/**").hasRole(Role.VIEWER.name())
             .requestMatchers(HttpMethod.POST, READ_ONLY_POSTS).hasRole(Role.VIEWER.name())
@@ -76,6 +93,8 @@ class SecurityConfiguration {
         .httpBasic(basic -> basic.authenticationEntryPoint(problems)
             .securityContextRepository(new RequestAttributeSecurityContextRepository()))
         .addFilterBefore(tokens, BasicAuthenticationFilter.class)
+        // before the form's sign-in filter, which comes before Basic's
+        .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
             .failureUrl("/login?error").permitAll())
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
@@ -106,9 +125,63 @@ class SecurityConfiguration {
     return http.build();
   }
 
-  /** A request that brings its own credentials, so no cookie can have been borrowed for it. */
+  /**
+   * A request that brings its own credentials, so no cookie can have been borrowed for it: an
+   * {@code Authorization} header of the Basic or Bearer scheme with a value. Any other header
+   * ({@code Foo}, {@code Negotiate x}, an empty {@code Basic}) is not a credential Fulcrum checks,
+   * so such a request is treated as the session's, CSRF check included. A request with credentials
+   * is signed in by them only ({@link CredentialsOrSession}): if they are wrong it is a 401, so
+   * skipping the CSRF check for it lets nothing ride on a cookie.
+   */
   static boolean carriesCredentials(HttpServletRequest request) {
-    return request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+    String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+    if (header == null) {
+      return false;
+    }
+    String value = header.strip();
+    for (String scheme : new String[] {"Basic ", "Bearer "}) {
+      if (value.regionMatches(true, 0, scheme, 0, scheme.length())
+          && !value.substring(scheme.length()).isBlank()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Where a request's sign-in comes from: a request that {@linkplain #carriesCredentials carries
+   * credentials} is signed in for itself only (the session is neither read nor written); any
+   * other request uses the session, as Spring Security does by default.
+   */
+  static final class CredentialsOrSession implements SecurityContextRepository {
+    private final SecurityContextRepository perRequest = new RequestAttributeSecurityContextRepository();
+    private final SecurityContextRepository session = new DelegatingSecurityContextRepository(
+        new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
+
+    private SecurityContextRepository of(HttpServletRequest request) {
+      return carriesCredentials(request) ? perRequest : session;
+    }
+
+    @Override
+    @SuppressWarnings("deprecation")
+    public SecurityContext loadContext(HttpRequestResponseHolder holder) {
+      return of(holder.getRequest()).loadContext(holder);
+    }
+
+    @Override
+    public DeferredSecurityContext loadDeferredContext(HttpServletRequest request) {
+      return of(request).loadDeferredContext(request);
+    }
+
+    @Override
+    public void saveContext(SecurityContext context, HttpServletRequest request, HttpServletResponse response) {
+      of(request).saveContext(context, request, response);
+    }
+
+    @Override
+    public boolean containsContext(HttpServletRequest request) {
+      return of(request).containsContext(request);
+    }
   }
 
   /**
@@ -146,9 +219,12 @@ class SecurityConfiguration {
     return RoleHierarchyImpl.fromHierarchy("ROLE_ADMIN > ROLE_ANALYST\nROLE_ANALYST > ROLE_VIEWER");
   }
 
+  /** Bcrypt, with a bound on how many checks run at once: see {@link BoundedPasswordEncoder}. */
   @Bean
-  PasswordEncoder passwordEncoder() {
-    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  PasswordEncoder passwordEncoder(@Value("${fulcrum.security.password-checks:0}") int permits,
+      @Value("${fulcrum.security.password-check-wait:10s}") Duration wait) {
+    return new BoundedPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+        permits > 0 ? permits : BoundedPasswordEncoder.defaultPermits(), wait);
   }
 
   @Bean

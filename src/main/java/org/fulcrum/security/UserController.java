@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Users, their passwords and API tokens, and which users may see a restricted case. */
@@ -130,6 +131,24 @@ class UserController {
   @PutMapping("/api/cases/{caseId}/access")
   Access restrict(@PathVariable String caseId, @RequestBody AccessChange body, Authentication auth) {
     return describe(caseId, users.restrict(caseId, body == null ? null : body.users()));
+  }
+
+  @Operation(summary = "A case's access changes, newest first",
+      description = "Who restricted or opened the case, when, and the users named before and after.")
+  @GetMapping("/api/cases/{caseId}/access/history")
+  List<SecurityAudit.Event> accessHistory(@PathVariable String caseId,
+      @RequestParam(required = false) Integer limit) {
+    return users.accessHistory(caseId, limit);
+  }
+
+  @Operation(summary = "The security audit (admin)", description = "Every access change, newest first:"
+      + " case restrictions (case-access), users created, re-roled or deleted (user-create, user-role,"
+      + " user-delete), passwords changed (user-password, with the tokens that revoked). caseId and"
+      + " user filter; limit 1-10000, default 100.")
+  @GetMapping("/api/audit")
+  List<SecurityAudit.Event> audit(@RequestParam(required = false) String caseId,
+      @RequestParam(required = false) String user, @RequestParam(required = false) Integer limit) {
+    return users.audit(caseId, user, limit);
   }
 
   private static Access describe(String caseId, List<String> named) {

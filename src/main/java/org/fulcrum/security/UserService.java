@@ -27,12 +27,15 @@ class UserService {
   private final PasswordEncoder encoder;
   private final CaseAccess access;
   private final CaseService cases;
+  private final SecurityAudit audit;
 
-  UserService(UserStore users, PasswordEncoder encoder, CaseAccess access, CaseService cases) {
+  UserService(UserStore users, PasswordEncoder encoder, CaseAccess access, CaseService cases,
+      SecurityAudit audit) {
     this.users = users;
     this.encoder = encoder;
     this.access = access;
     this.cases = cases;
+    this.audit = audit;
   }
 
   /** A token as issued: the token itself is in this answer only. */
@@ -54,19 +57,22 @@ class UserService {
     Role parsed = Role.parse(role == null ? "" : role);
     checkPassword(password);
     if (!users.create(username, encoder.encode(password), parsed)) {
-      throw new RecordInUseException("user '" + username + "' exists", List.of());
+      throw new RecordInUseException("user '" + username + "' exists (user names are compared without"
+          + " regard to case)", List.of());
     }
+    audit.record("user-create", null, username, null, parsed.label());
     return parsed;
   }
 
   /** Gives a user another role; the last admin keeps theirs (409). */
   Role changeRole(String username, String role) {
     Role parsed = Role.parse(role == null ? "" : role);
+    String before = users.find(username).map(u -> u.role().label()).orElse(null);
     switch (users.setRole(username, parsed)) {
       case NO_SUCH_USER -> throw noUser(username);
       case LAST_ADMIN -> throw new RecordInUseException("'" + username + "' is the last admin; make another"
           + " admin first", List.of());
-      case DONE -> { }
+      case DONE -> audit.record("user-role", null, username, before, parsed.label());
     }
     return parsed;
   }
@@ -77,7 +83,7 @@ class UserService {
       case NO_SUCH_USER -> throw noUser(username);
       case LAST_ADMIN -> throw new RecordInUseException("'" + username + "' is the last admin and cannot be"
           + " deleted", List.of());
-      case DONE -> { }
+      case DONE -> audit.record("user-delete", null, username, null, null);
     }
   }
 
@@ -87,7 +93,8 @@ class UserService {
       throw new InvalidRequestException("current: not your current password");
     }
     checkPassword(password);
-    users.setPassword(user.username(), encoder.encode(password));
+    long revoked = users.setPassword(user.username(), encoder.encode(password));
+    audit.record("user-password", null, user.username(), null, revoked + " API token(s) revoked");
   }
 
   IssuedToken issueToken(String username, String name) {
@@ -123,8 +130,30 @@ class UserService {
         throw new InvalidRequestException("users: no user '" + u + "'");
       }
     }
+    List<String> before = access.restriction(caseId);
     access.restrict(caseId, named);
+    audit.record("case-access", caseId, null, describe(before), describe(named));
     return named;
+  }
+
+  /** How an access change reads in the audit: the users named, or that every user may see it. */
+  private static String describe(List<String> named) {
+    return named.isEmpty() ? "every signed-in user" : String.join(", ", named);
+  }
+
+  /** The access changes, newest first (see {@link SecurityAudit}). */
+  List<SecurityAudit.Event> audit(String caseId, String user, Integer limit) {
+    int n = limit == null ? 100 : limit;
+    if (n < 1 || n > 10_000) {
+      throw new InvalidRequestException("limit: a whole number from 1 to 10000, got " + n);
+    }
+    return audit.list(caseId, user, n);
+  }
+
+  /** A case's access changes, newest first. */
+  List<SecurityAudit.Event> accessHistory(String caseId, Integer limit) {
+    cases.summary(caseId);
+    return audit(caseId, null, limit);
   }
 
   private static CaseNotFoundException noUser(String username) {

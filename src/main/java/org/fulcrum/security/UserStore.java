@@ -78,20 +78,53 @@ public class UserStore {
         .map(r -> new StoredUser((String) r.get("u"), null, Role.stored((String) r.get("r")))).toList();
   }
 
-  /** Creates a user; false when the name is taken. */
+  /**
+   * Creates a user; false when the name is taken, without regard to case ({@code ADMIN} beside
+   * {@code admin} is refused). The check and the write are one transaction that first write-locks
+   * every user (in name order), so of two concurrent creates of {@code Ann} and {@code ann} the
+   * second waits for the first to commit, then sees it and creates nothing.
+   */
   public boolean create(String username, String passwordHash, Role role) {
-    return client.query("""
-            OPTIONAL MATCH (existing:FulcrumUser {username: $u})
-            WITH existing WHERE existing IS NULL
-            CREATE (:FulcrumUser {username: $u, passwordHash: $h, role: $r, createdAt: datetime()})
-            RETURN true""")
-        .bindAll(Map.of("u", username, "h", passwordHash, "r", role.label()))
-        .fetchAs(Boolean.class).one().orElse(false);
+    try (Session session = session()) {
+      return session.executeWrite(tx -> {
+        tx.run("""
+            MATCH (a:FulcrumUser)
+            WITH a ORDER BY a.username
+            SET a.createLock = true
+            REMOVE a.createLock""").consume();
+        boolean taken = tx.run("""
+            MATCH (u:FulcrumUser) WHERE toLower(u.username) = toLower($u)
+            RETURN count(u) > 0 AS taken""", Map.of("u", username)).single().get("taken").asBoolean();
+        if (taken) {
+          return false;
+        }
+        tx.run("CREATE (:FulcrumUser {username: $u, passwordHash: $h, role: $r, createdAt: datetime()})",
+            Map.of("u", username, "h", passwordHash, "r", role.label())).consume();
+        return true;
+      });
+    }
   }
 
-  public boolean setPassword(String username, String passwordHash) {
-    return updated("MATCH (u:FulcrumUser {username: $u}) SET u.passwordHash = $v RETURN count(u)",
-        username, passwordHash);
+  /**
+   * Sets a user's password and revokes all their API tokens in the same transaction: whoever
+   * changes a password because it may be known to someone else also cuts off the tokens that
+   * person could have made with it.
+   *
+   * @return the number of tokens revoked
+   */
+  public long setPassword(String username, String passwordHash) {
+    try {
+      return client.query("""
+              MATCH (u:FulcrumUser {username: $u})
+              SET u.passwordHash = $v
+              WITH u
+              OPTIONAL MATCH (t:ApiToken {username: u.username})
+              DETACH DELETE t
+              RETURN count(t) AS revoked""")
+          .bindAll(Map.of("u", username, "v", passwordHash)).fetchAs(Long.class).one().orElse(0L);
+    } finally {
+      forgetTokens();
+    }
   }
 
   /** What a change under the last-admin rule did. */

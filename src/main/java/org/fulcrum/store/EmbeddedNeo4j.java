@@ -135,20 +135,65 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     }
     String uri = "bolt://" + address + ":" + bound.getPort();
     log.info("Embedded Neo4j store at {}, Bolt at {}", absolute, uri);
+    try {
+      // for the hint another process gets when it finds this store locked (see describe)
+      java.nio.file.Files.writeString(absolute.resolve(BOLT_URI_FILE), uri + "\n");
+    } catch (java.io.IOException e) {
+      log.debug("Cannot record the Bolt address in {}: {}", absolute, e.getMessage());
+    }
     return new EmbeddedNeo4j(service, absolute, uri, password);
   }
 
-  private static String describe(Path home, String address, int port, RuntimeException e) {
+  /** Where a running embedded store records its Bolt address, inside its folder. */
+  static final String BOLT_URI_FILE = "bolt-uri";
+
+  static String describe(Path home, String address, int port, RuntimeException e) {
     String chain = causes(e);
+    // checked first: Neo4j reports a store it cannot write as a lock it cannot take
+    boolean denied = false;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      denied |= t instanceof java.nio.file.AccessDeniedException;
+    }
+    if (denied || readOnly(home) || chain.contains("Read-only file system")
+        || chain.contains("Permission denied")) {
+      return "the store at " + home + " is read-only (or not writable by this user); Neo4j must write"
+          + " to it: make it writable, or choose another fulcrum.data-dir";
+    }
     if (chain.contains("lock") || chain.contains("Lock")) {
       return "the store at " + home + " is in use by another process (is Fulcrum already running?);"
           + " stop it, choose another fulcrum.data-dir, or connect to the running server with"
-          + " --uri bolt://127.0.0.1:" + (port == 0 ? FulcrumProperties.Bolt.PORT_DEFAULT : port);
+          + " --uri " + runningBoltUri(home, address, port);
     }
     if (chain.contains("Address already in use") || chain.contains("bind")) {
       return "port " + port + " on " + address + " is taken; set fulcrum.bolt.port (FULCRUM_BOLT_PORT)";
     }
     return "cannot start the embedded Neo4j store at " + home + ": " + chain;
+  }
+
+  /** Whether the store folder, or the folders Neo4j writes in it, exist and cannot be written. */
+  static boolean readOnly(Path home) {
+    for (Path p : new Path[] {home, home.resolve("data"), home.resolve("data").resolve("databases")}) {
+      if (java.nio.file.Files.exists(p) && !java.nio.file.Files.isWritable(p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The Bolt address of the process holding the store: the one it recorded when it started, or
+   * else this start's own address (its configured port, the default when that is 0).
+   */
+  static String runningBoltUri(Path home, String address, int port) {
+    try {
+      String recorded = java.nio.file.Files.readString(home.resolve(BOLT_URI_FILE)).strip();
+      if (recorded.startsWith("bolt://")) {
+        return recorded;
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      // not recorded (an older version, or the file is gone): fall back to the configuration
+    }
+    return "bolt://" + address + ":" + (port == 0 ? FulcrumProperties.Bolt.PORT_DEFAULT : port);
   }
 
   private static String causes(Throwable e) {

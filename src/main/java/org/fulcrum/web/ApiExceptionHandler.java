@@ -5,11 +5,14 @@ import java.util.HexFormat;
 import java.util.stream.Collectors;
 import org.fulcrum.bind.ParameterProblems;
 import org.fulcrum.casefile.CaseFormatException;
+import org.fulcrum.casefile.CaseTooLargeException;
+import org.fulcrum.casefile.JsonCaseReader;
 import org.fulcrum.cases.RecordInUseException;
 import org.fulcrum.cases.VersionConflictException;
 import org.fulcrum.error.ConflictException;
 import org.fulcrum.error.InvalidRequestException;
 import org.fulcrum.error.NotFoundException;
+import org.fulcrum.error.WorkBudgetExceededException;
 import org.fulcrum.store.StoreUnavailableException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
@@ -22,11 +25,13 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -47,6 +52,39 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     problem.setTitle("Invalid input");
     problem.setProperty("errors", e.problems());
     return problem;
+  }
+
+  /** A zip that would inflate past a cap: 413 naming the cap; nothing was written. */
+  @ExceptionHandler
+  ProblemDetail caseTooLarge(CaseTooLargeException e) {
+    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+        e.problems().get(0).message());
+    problem.setTitle("Input too large");
+    problem.setProperty("limit", e.limit());
+    problem.setProperty("value", e.value());
+    problem.setProperty("errors", e.problems());
+    return problem;
+  }
+
+  /** An analysis past its time budget, or cancelled: 503, with the message saying what to ask for. */
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> workBudget(WorkBudgetExceededException e) {
+    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+    problem.setTitle(e.cancelled() ? "Analysis cancelled" : "Analysis took too long");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(problem);
+  }
+
+  /**
+   * A password could not be hashed or checked inside a request (creating a user, changing a
+   * password) because every bounded bcrypt slot stayed busy: 503, try again, not a server fault.
+   */
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> passwordChecksBusy(AuthenticationServiceException e) {
+    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        "the password could not be checked right now (" + e.getMessage() + ")");
+    problem.setTitle("Sign-in busy");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+        .body(problem);
   }
 
   @ExceptionHandler
@@ -115,7 +153,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     String detail = "the request body could not be read as JSON of the expected shape";
-    if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
+    String duplicate = null;
+    for (Throwable c = e.getCause(); c != null && duplicate == null; c = c.getCause()) {
+      duplicate = c instanceof JacksonException jackson ? JsonCaseReader.duplicateKey(jackson) : null;
+    }
+    if (duplicate != null) {
+      detail = "duplicate key '" + duplicate + "' in the request body: each key may appear once in"
+          + " an object";
+    } else if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
       detail = "unknown field '" + unknown.getPropertyName() + "' in the request body; expected one of "
           + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()
               .collect(Collectors.joining(", "));

@@ -43,6 +43,8 @@ class SecurityIT {
   static void store(DynamicPropertyRegistry registry) {
     Map<String, Object> props = new HashMap<>(TestStores.embedded(DATA));
     props.put("fulcrum.load-bundled-cases", false);
+    // a back-off far longer than any test takes, so that "blocked" never depends on timing
+    props.put("fulcrum.security.sign-in.backoff-base", "60s");
     props.forEach((k, v) -> registry.add(k, () -> v));
   }
 
@@ -169,6 +171,68 @@ class SecurityIT {
     assertThat(call(ANALYST2, "DELETE", "/api/cases/mini/ties/t1", null).status()).isEqualTo(404);
     assertThat(call(ANALYST, "PUT", "/api/cases/mini/access", "{\"users\": [\"nobody\"]}").status())
         .isEqualTo(400);
+
+    // the access change is in the case's access history and the admins' audit
+    JsonNode changes = call(ANALYST, "GET", "/api/cases/mini/access/history", null).json();
+    assertThat(changes.get(0).get("action").asString()).isEqualTo("case-access");
+    assertThat(changes.get(0).get("author").asString()).isEqualTo("anna");
+    assertThat(changes.get(0).get("before").asString()).isEqualTo("every signed-in user");
+    assertThat(changes.get(0).get("after").asString()).isEqualTo("anna");
+    assertThat(call(VIEWER, "GET", "/api/cases/mini/access/history", null).status()).isEqualTo(404);
+    assertThat(call(ANALYST, "GET", "/api/audit", null).status()).isEqualTo(403);
+    JsonNode audit = call(ADMIN, "GET", "/api/audit?caseId=mini&limit=1", null).json();
+    assertThat(audit).hasSize(1);
+    assertThat(audit.get(0).get("after").asString()).isEqualTo("anna");
+  }
+
+  @Test
+  void roleChangesAreAudited() throws Exception {
+    call(ADMIN, "POST", "/api/users", "{\"username\": \"rita\", \"password\": \"rita-password-1\", \"role\": \"viewer\"}");
+    assertThat(call(ADMIN, "PUT", "/api/users/rita/role", "{\"role\": \"analyst\"}").status()).isEqualTo(200);
+    JsonNode audit = call(ADMIN, "GET", "/api/audit?user=rita", null).json();
+    assertThat(audit.get(0).get("action").asString()).isEqualTo("user-role");
+    assertThat(audit.get(0).get("before").asString()).isEqualTo("viewer");
+    assertThat(audit.get(0).get("after").asString()).isEqualTo("analyst");
+    assertThat(audit.get(0).get("author").asString()).isEqualTo("admin");
+    assertThat(audit.findValuesAsString("action")).contains("user-create");
+  }
+
+  /**
+   * Wrong passwords are throttled per user and address: the 6th in a row is answered 429 without
+   * checking it, even if it is right; the same user from another address still signs in; a success
+   * starts the count again. (The back-off is set to a minute here, so nothing depends on timing.)
+   */
+  @Test
+  void wrongPasswordsInARowAreThrottledPerUserAndAddress() throws Exception {
+    call(ADMIN, "POST", "/api/users", "{\"username\": \"gus\", \"password\": \"gus-password-12\", \"role\": \"viewer\"}");
+    String wrong = "Authorization: " + TestStores.basic("gus", "wrong-password");
+    String right = "Authorization: " + TestStores.basic("gus", "gus-password-12");
+    for (int i = 1; i <= 5; i++) {
+      assertThat(org.fulcrum.web.RawHttp.send("127.0.0.2", port, "GET", "/api/users/me", wrong).status())
+          .as("failure %d", i).isEqualTo(401);
+    }
+    var sixth = org.fulcrum.web.RawHttp.send("127.0.0.2", port, "GET", "/api/users/me", wrong);
+    assertThat(sixth.status()).isEqualTo(429);
+    assertThat(sixth.contentType()).startsWith("application/problem+json");
+    assertThat(Long.parseLong(sixth.headers().get("retry-after"))).isBetween(1L, 60L);
+    assertThat(JSON.readTree(sixth.body()).get("detail").asString()).contains("gus");
+    assertThat(org.fulcrum.web.RawHttp.send("127.0.0.2", port, "GET", "/api/users/me", right).status())
+        .as("blocked: not even the right password is checked").isEqualTo(429);
+    assertThat(org.fulcrum.web.RawHttp.send("127.0.0.1", port, "GET", "/api/users/me", right).status())
+        .as("the right password from another address").isEqualTo(200);
+
+    // the count starts again after a success: 4 failures, a success, 4 more failures: no 429
+    call(ADMIN, "POST", "/api/users", "{\"username\": \"hal\", \"password\": \"hal-password-12\", \"role\": \"viewer\"}");
+    String halWrong = "Authorization: " + TestStores.basic("hal", "wrong-password");
+    String halRight = "Authorization: " + TestStores.basic("hal", "hal-password-12");
+    for (int round = 0; round < 2; round++) {
+      for (int i = 1; i <= 4; i++) {
+        assertThat(org.fulcrum.web.RawHttp.send("127.0.0.3", port, "GET", "/api/users/me", halWrong).status())
+            .as("round %d failure %d", round, i).isEqualTo(401);
+      }
+      assertThat(org.fulcrum.web.RawHttp.send("127.0.0.3", port, "GET", "/api/users/me", halRight).status())
+          .as("round %d success", round).isEqualTo(200);
+    }
   }
 
   @Test
@@ -181,8 +245,19 @@ class SecurityIT {
         .json().get("detail").asString()).contains("viewer, analyst, admin");
     assertThat(call(ADMIN, "PUT", "/api/users/admin/role", "{\"role\": \"viewer\"}").status())
         .as("the last admin stays").isEqualTo(409);
+    assertThat(call(ADMIN, "POST", "/api/users", "{\"username\": \"VERA\", \"password\": \"another-password\", \"role\": \"viewer\"}")
+        .status()).as("names are unique without regard to case").isEqualTo(409);
+    assertThat(call(ADMIN, "POST", "/api/users", "{\"username\": \"Admin\", \"password\": \"another-password\", \"role\": \"admin\"}")
+        .status()).isEqualTo(409);
+    String token = "Bearer " + call(VIEWER, "POST", "/api/users/me/tokens", "{\"name\": \"old\"}").json()
+        .get("token").asString();
+    assertThat(call(token, "GET", "/api/users/me", null).status()).isEqualTo(200);
     assertThat(call(VIEWER, "PUT", "/api/users/me/password",
         "{\"current\": \"vera-password-1\", \"password\": \"vera-password-2\"}").status()).isEqualTo(204);
+    assertThat(call(token, "GET", "/api/users/me", null).status()).as("a password change revokes the tokens")
+        .isEqualTo(401);
+    assertThat(call(TestStores.basic("vera", "vera-password-2"), "GET", "/api/users/me/tokens", null).json())
+        .isEmpty();
     assertThat(call(TestStores.basic("vera", "vera-password-2"), "GET", "/api/users/me", null).status()).isEqualTo(200);
     assertThat(call(ADMIN, "PUT", "/api/users/vera/role", "{\"role\": \"analyst\"}").status()).isEqualTo(200);
     call(ADMIN, "DELETE", "/api/users/vera", null);
@@ -284,6 +359,24 @@ class SecurityIT {
         .header("Content-Type", "application/json").POST(BodyPublishers.ofString(actor)).build(), BodyHandlers.ofString());
     assertThat(forged.statusCode()).isEqualTo(403);
     assertThat(JSON.readTree(forged.body()).get("title").asString()).isEqualTo("Missing or stale CSRF token");
+    assertThat(call(ADMIN, "GET", "/api/cases/mini/actors/csrf-test", null).status()).isEqualTo(404);
+    // an Authorization header that is not a credential Fulcrum checks does not make the request
+    // stateless: it still rides on the cookie, so it still needs the token
+    for (String notACredential : new String[] {"Foo", "Negotiate x", "Basic", "Bearer "}) {
+      var tricked = browser.send(HttpRequest.newBuilder(URI.create(base + "/api/cases/mini/actors"))
+          .header("Content-Type", "application/json").header("Authorization", notACredential)
+          .POST(BodyPublishers.ofString(actor)).build(), BodyHandlers.ofString());
+      assertThat(tricked.statusCode()).as(notACredential).isEqualTo(403);
+      assertThat(JSON.readTree(tricked.body()).get("title").asString()).isEqualTo("Missing or stale CSRF token");
+    }
+    // real-looking credentials that are wrong are a 401, whatever session comes with them
+    for (String bad : new String[] {TestStores.basic("anna", "not-annas-password"), "Bearer fulcrum_made-up",
+        "Bearer some-other-token"}) {
+      var withSession = browser.send(HttpRequest.newBuilder(URI.create(base + "/api/cases/mini/actors"))
+          .header("Content-Type", "application/json").header("Authorization", bad)
+          .POST(BodyPublishers.ofString(actor)).build(), BodyHandlers.ofString());
+      assertThat(withSession.statusCode()).as(bad).isEqualTo(401);
+    }
     assertThat(call(ADMIN, "GET", "/api/cases/mini/actors/csrf-test", null).status()).isEqualTo(404);
     String xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
         .findFirst().orElseThrow().getValue();
