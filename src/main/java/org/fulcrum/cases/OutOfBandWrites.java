@@ -197,7 +197,8 @@ class OutOfBandWrites implements TransactionEventListener<OutOfBandWrites.Commit
             (t.relationship() ? relationships : nodes).add(t.elementId());
           }
         }
-        client.query("UNWIND $ids AS id MATCH (x) WHERE elementId(x) = id SET x.version = coalesce(x.version, 1) + 1")
+        client.query("UNWIND $ids AS id MATCH (x) WHERE elementId(x) = id"
+                + " SET x.version = coalesce(x.version, 1) + 1")
             .bind(nodes).to("ids").run();
         client.query("UNWIND $ids AS id MATCH ()-[x]->() WHERE elementId(x) = id"
                 + " SET x.version = coalesce(x.version, 1) + 1")

@@ -281,8 +281,8 @@ class StagedImport implements InitializingBean {
   }
 
   private static RecordInUseException importRunning(String caseId) {
-    return new RecordInUseException("case '" + caseId + "' is being imported or replaced by another request; "
-        + "try again when it has finished", List.of("case " + caseId));
+    return new RecordInUseException("case '" + caseId + "' is being imported by another request"
+        + " (a new import or a replacement); try again when it has finished", List.of("case " + caseId));
   }
 
   /**

@@ -422,7 +422,7 @@ class CaseApiIT {
     try {
       Answer blocked = send("POST", "/api/cases", "application/json", mini);
       assertThat(blocked.status()).isEqualTo(409);
-      assertThat(blocked.json().get("detail").asString()).contains("being imported or replaced");
+      assertThat(blocked.json().get("detail").asString()).contains("is being imported by another request");
     } finally {
       staged.release("mini");
     }

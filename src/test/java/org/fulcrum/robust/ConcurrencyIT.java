@@ -219,7 +219,7 @@ class ConcurrencyIT {
     assertThat(winners).isGreaterThanOrEqualTo(1);
     for (Answer a : answers) {
       if (a.status() == 409) {
-        assertThat(a.json().get("detail").asString()).contains("being imported or replaced");
+        assertThat(a.json().get("detail").asString()).contains("is being imported by another request");
       }
     }
     JsonNode summary = send("GET", "/api/cases/mini", null, null).json();
