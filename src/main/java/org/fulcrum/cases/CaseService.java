@@ -62,7 +62,7 @@ public class CaseService {
    * Stores a validated case, replacing any case with the same id. Either way readers see the old
    * case or the new one, whole: a new case is written in batches and appears in the last
    * transaction ({@link StagedImport#write}); a replacement is written beside the old case in
-   * batches and swapped in in one short transaction ({@link StagedImport#replace}). A concurrent
+   * batches and swapped in in one transaction of property writes ({@link StagedImport#replace}). A concurrent
    * import or replacement of the same id is answered 409.
    */
   public ImportResult importCase(CaseFile caseFile) {
@@ -76,7 +76,7 @@ public class CaseService {
           List.of(), null, caseFile.summary()));
       replaced = false;
     } else {
-      // in batches beside the old case, swapped in one short transaction; one at a time (409)
+      // in batches beside the old case, then swapped in in one transaction; one at a time (409)
       staged.replace(caseFile, before -> history.record(caseFile.id(), "replace", "case", caseFile.id(),
           List.of(), before, caseFile.summary()));
       replaced = true;
