@@ -62,8 +62,8 @@ public class CaseService {
    * Stores a validated case, replacing any case with the same id. Either way readers see the old
    * case or the new one, whole: a new case is written in batches and appears in the last
    * transaction ({@link StagedImport#write}); a replacement is written beside the old case in
-   * batches and swapped in in one transaction of property writes ({@link StagedImport#replace}). A concurrent
-   * import or replacement of the same id is answered 409.
+   * batches and swapped in in one transaction of property writes ({@link StagedImport#replace}).
+   * A concurrent import or replacement of the same id is answered 409.
    */
   public ImportResult importCase(CaseFile caseFile) {
     if (!visible(caseFile.id())) {
