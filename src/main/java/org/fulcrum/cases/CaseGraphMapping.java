@@ -1,8 +1,10 @@
 package org.fulcrum.cases;
 
 import java.util.Map;
+import java.util.function.Function;
 import org.fulcrum.casefile.Actor;
 import org.fulcrum.casefile.CaseSchema;
+import org.fulcrum.casefile.Field;
 import org.fulcrum.casefile.Message;
 import org.fulcrum.casefile.RecordSchema;
 import org.fulcrum.casefile.Source;
@@ -39,7 +41,37 @@ final class CaseGraphMapping {
 
   /** A record from its properties, as a map projection ({@code n {.*}}) returns them. */
   static <R extends java.lang.Record> R fromProperties(RecordSchema<R> kind, Map<String, Object> m) {
-    return kind.fromStored(m::get);
+    return decoded(kind, (String) m.get("caseId"), m::get);
+  }
+
+  /**
+   * A record from its stored values, or, when one cannot be read (written past Fulcrum, over
+   * Bolt), the {@link UnreadableRecordException} that names the record, the field, what was found
+   * and what was expected. The search for the field runs only after a failure: reading stays one
+   * pass.
+   */
+  static <R extends java.lang.Record> R decoded(RecordSchema<R> kind, String caseId,
+      Function<String, Object> column) {
+    try {
+      return kind.fromStored(column);
+    } catch (RuntimeException e) {
+      throw unreadable(kind, caseId, column, e);
+    }
+  }
+
+  static UnreadableRecordException unreadable(RecordSchema<?> kind, String caseId,
+      Function<String, Object> column, RuntimeException failure) {
+    Object id = column.apply("id");
+    for (Field field : kind.fields()) {
+      Object stored = column.apply(field.name());
+      try {
+        field.fromStored(stored);
+      } catch (RuntimeException e) {
+        return UnreadableRecordException.of(caseId, kind.kind(), id, field, stored, e);
+      }
+    }
+    return new UnreadableRecordException(caseId, kind.kind(), String.valueOf(id), "(the record)",
+        String.valueOf(failure.getMessage()), "a record the dataset format allows", failure);
   }
 
   static Source source(Map<String, Object> m) {
@@ -67,7 +99,7 @@ final class CaseGraphMapping {
   }
 
   /** A record from a driver row with the {@link #columns} of its kind, read by column name. */
-  static <R extends java.lang.Record> R fromRow(RecordSchema<R> kind, Record row) {
-    return kind.fromStored(name -> row.get(name).asObject());
+  static <R extends java.lang.Record> R fromRow(RecordSchema<R> kind, String caseId, Record row) {
+    return decoded(kind, caseId, name -> row.get(name).asObject());
   }
 }

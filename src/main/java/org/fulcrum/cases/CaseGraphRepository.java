@@ -37,8 +37,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CaseGraphRepository {
 
-  static final int BATCH = 5_000;
-
   private final Neo4jClient client;
 
   CaseGraphRepository(Neo4jClient client) {
@@ -88,18 +86,26 @@ class CaseGraphRepository {
         count(c, "actors"), count(c, "ties"), count(c, "messages"), count(c, "sources"));
   }
 
-  /** Replaces whatever the store holds for this case with the given case; true if it existed. */
-  boolean replace(CaseFile c) {
-    boolean existed = delete(c.id());
-    createHeader(c);
-    for (Part<?> part : PARTS) {
-      writeAll(c, part);
+  /**
+   * Gives every record of case id {@code from} the case id {@code to}: one statement per kind, over
+   * the caseId indexes, property writes only (the swap of a replacement, {@link StagedImport#replace}).
+   */
+  void moveRecords(String from, String to) {
+    for (String label : List.of("Source", "Actor", "Message")) {
+      client.query("MATCH (n:" + label + " {caseId: $from}) SET n.caseId = $to")
+          .bindAll(Map.of("from", from, "to", to)).run();
     }
-    return existed;
+    client.query("MATCH ()-[t:TIE {caseId: $from}]->() SET t.caseId = $to")
+        .bindAll(Map.of("from", from, "to", to)).run();
   }
 
-  /** Creates the case's own node, which makes the case visible. */
-  void createHeader(CaseFile c) {
+  /** Sets the case node's header fields to the file's (the node, and its lock, stay). */
+  void updateHeader(CaseFile c) {
+    client.query("MATCH (c:Case {id: $id}) SET c += $header, c.updatedAt = datetime()")
+        .bindAll(Map.of("id", c.id(), "header", header(c))).run();
+  }
+
+  private static Map<String, Object> header(CaseFile c) {
     Map<String, Object> header = new HashMap<>();
     header.put("id", c.id());
     header.put("title", c.title());
@@ -107,8 +113,13 @@ class CaseGraphRepository {
     header.put("asOf", c.asOf());
     header.put("tempo", c.tempo().label());
     header.put("phase", c.phase().label());
+    return header;
+  }
+
+  /** Creates the case's own node, which makes the case visible. */
+  void createHeader(CaseFile c) {
     client.query("CREATE (c:Case) SET c = $header, c.updatedAt = datetime()")
-        .bind(header).to("header").run();
+        .bind(header(c)).to("header").run();
   }
 
   /**
@@ -121,12 +132,6 @@ class CaseGraphRepository {
 
     int size(CaseFile c) {
       return items.apply(c).size();
-    }
-  }
-
-  private <T> void writeAll(CaseFile c, Part<T> part) {
-    for (int i = 0; i < part.size(c); i += BATCH) {
-      write(c, part, i, Math.min(part.size(c), i + BATCH));
     }
   }
 
@@ -197,6 +202,15 @@ class CaseGraphRepository {
     return existed;
   }
 
+  /**
+   * Takes the write lock of the case's node, held until the transaction ends (every versioned
+   * write to a case takes it first, so they take turns); false when there is no such case.
+   */
+  boolean lockCase(String caseId) {
+    return client.query("MATCH (c:Case {id: $caseId}) SET c.updatedAt = datetime() RETURN count(c) > 0")
+        .bind(caseId).to("caseId").fetchAs(Boolean.class).one().orElse(false);
+  }
+
   void touch(String caseId) {
     client.query("MATCH (c:Case {id: $caseId}) SET c.updatedAt = datetime()")
         .bind(caseId).to("caseId").run();
@@ -241,7 +255,7 @@ class CaseGraphRepository {
 
   List<Actor> actors(String caseId) {
     return List.copyOf(client.query(ACTORS).bind(caseId).to("caseId")
-        .fetchAs(Actor.class).mappedBy((types, r) -> CaseGraphMapping.fromRow(CaseSchema.ACTOR, r))
+        .fetchAs(Actor.class).mappedBy((types, r) -> CaseGraphMapping.fromRow(CaseSchema.ACTOR, caseId, r))
         .all());
   }
 
@@ -252,7 +266,7 @@ class CaseGraphRepository {
   /** The case's ties; unordered is cheaper on large cases and is what analyses need. */
   List<Tie> ties(String caseId, boolean inFileOrder) {
     return List.copyOf(client.query(inFileOrder ? TIES_IN_FILE_ORDER : TIES).bind(caseId).to("caseId")
-        .fetchAs(Tie.class).mappedBy((types, r) -> CaseGraphMapping.fromRow(CaseSchema.TIE, r))
+        .fetchAs(Tie.class).mappedBy((types, r) -> CaseGraphMapping.fromRow(CaseSchema.TIE, caseId, r))
         .all());
   }
 
@@ -287,7 +301,7 @@ class CaseGraphRepository {
   List<Actor> actors(String caseId, Set<String> ids) {
     return List.copyOf(client.query(ACTORS_NAMED)
         .bind(caseId).to("caseId").bind(List.copyOf(ids)).to("ids")
-        .fetchAs(Actor.class).mappedBy((types, r) -> CaseGraphMapping.fromRow(CaseSchema.ACTOR, r))
+        .fetchAs(Actor.class).mappedBy((types, r) -> CaseGraphMapping.fromRow(CaseSchema.ACTOR, caseId, r))
         .all());
   }
 
@@ -295,7 +309,7 @@ class CaseGraphRepository {
   List<Tie> tiesAmong(String caseId, Set<String> ids) {
     return List.copyOf(client.query(TIES_AMONG)
         .bind(caseId).to("caseId").bind(List.copyOf(ids)).to("ids")
-        .fetchAs(Tie.class).mappedBy((types, r) -> CaseGraphMapping.fromRow(CaseSchema.TIE, r))
+        .fetchAs(Tie.class).mappedBy((types, r) -> CaseGraphMapping.fromRow(CaseSchema.TIE, caseId, r))
         .all());
   }
 

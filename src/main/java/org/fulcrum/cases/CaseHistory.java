@@ -53,8 +53,14 @@ class CaseHistory {
    */
   void record(String caseId, String action, String kind, String item, List<String> actors,
       Object before, Object after) {
+    record(caseId, action, kind, item, actors, before, after, author());
+  }
+
+  /** Appends a change made by someone other than the current user ({@code bolt:<user>}). */
+  void record(String caseId, String action, String kind, String item, List<String> actors,
+      Object before, Object after, String author) {
     Map<String, Object> row = new HashMap<>();
-    row.put("author", author());
+    row.put("author", author);
     row.put("action", action);
     row.put("kind", kind);
     row.put("item", item);

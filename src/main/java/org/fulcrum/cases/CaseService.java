@@ -61,7 +61,9 @@ public class CaseService {
   /**
    * Stores a validated case, replacing any case with the same id. Either way readers see the old
    * case or the new one, whole: a new case is written in batches and appears in the last
-   * transaction ({@link StagedImport}); a replacement is one transaction.
+   * transaction ({@link StagedImport#write}); a replacement is written beside the old case in
+   * batches and swapped in in one transaction of property writes ({@link StagedImport#replace}).
+   * A concurrent import or replacement of the same id is answered 409.
    */
   public ImportResult importCase(CaseFile caseFile) {
     if (!visible(caseFile.id())) {
@@ -74,12 +76,9 @@ public class CaseService {
           List.of(), null, caseFile.summary()));
       replaced = false;
     } else {
-      writes.executeWithoutResult(status -> {
-        CaseSummary before = repository.summary(caseFile.id()).orElse(null);
-        repository.replace(caseFile);
-        history.record(caseFile.id(), "replace", "case", caseFile.id(), List.of(), before,
-            caseFile.summary());
-      });
+      // in batches beside the old case, then swapped in in one transaction; one at a time (409)
+      staged.replace(caseFile, before -> history.record(caseFile.id(), "replace", "case", caseFile.id(),
+          List.of(), before, caseFile.summary()));
       replaced = true;
     }
     events.publishEvent(new CaseChangedEvent(caseFile.id()));
@@ -169,34 +168,84 @@ public class CaseService {
   /**
    * Creates ({@code create}: 409 if the id is taken) or creates-or-replaces a record, validated as
    * an import would validate it; a replacement must name the current version ({@code ifMatch}).
+   *
+   * <p>One transaction that first takes the case node's write lock ({@link
+   * CaseGraphRepository#lockCase}), then reads the record and its version, checks them and writes:
+   * concurrent writes to one case take turns, so of N writers naming the same version exactly one
+   * wins and the others see the version it wrote (409), of N creating one id exactly one creates it,
+   * and the history gets one entry per version. A transaction Neo4j rolls back as a deadlock is
+   * tried again, a bounded number of times ({@link ConcurrentChangeException#retried}).
    */
-  @Transactional
   public <T> Versioned<T> save(RecordKind<T> kind, String caseId, RawRecord body, boolean create,
       Long ifMatch) {
-    requireCase(caseId);
-    T record = valid(body, problems ->
-        kind.validate(validator, body, () -> repository.references(caseId), problems));
-    String id = kind.id(record);
-    T before = kind.find(repository, caseId, id).orElse(null);
-    checkCreate(create, before != null, kind.name(), id);
-    long version = nextVersion(caseId, kind.name(), id, ifMatch, before);
-    kind.checkReplace(repository, caseId, before, record, body);
-    kind.save(repository, caseId, record, version);
-    recorded(caseId, kind, id, before, record);
-    return new Versioned<>(record, version);
+    return ConcurrentChangeException.retried("saving " + kind.name() + " in case '" + caseId + "'",
+        () -> writes.execute(status -> {
+          lockCase(caseId);
+          T record = valid(body, problems ->
+              kind.validate(validator, body, () -> repository.references(caseId), problems));
+          String id = kind.id(record);
+          Current<T> now = current(kind, caseId, id);
+          T before = now.record();
+          checkCreate(create, now.exists(), kind.name(), id);
+          long version = nextVersion(caseId, kind.name(), id, ifMatch, before);
+          kind.checkReplace(repository, caseId, before, record, body);
+          kind.save(repository, caseId, record, version);
+          recorded(caseId, kind, id, now, record);
+          return new Versioned<>(record, version);
+        }));
   }
 
-  /** Deletes a record no other record refers to; {@code ifMatch}, when given, must be current. */
-  @Transactional
+  /**
+   * Deletes a record no other record refers to; {@code ifMatch}, when given, must be current. Under
+   * the case's lock, as {@link #save} is.
+   */
   public <T> void delete(RecordKind<T> kind, String caseId, String id, Long ifMatch) {
-    requireCase(caseId);
-    T before = kind.find(repository, caseId, id).orElse(null);
-    checkDelete(caseId, kind.name(), id, ifMatch, before);
-    kind.checkUnused(repository, caseId, id);
-    if (!kind.delete(repository, caseId, id)) {
-      throw CaseNotFoundException.record(caseId, kind.name(), id);
+    ConcurrentChangeException.retried("deleting " + kind.name() + " '" + id + "' in case '" + caseId + "'",
+        () -> writes.execute(status -> {
+          lockCase(caseId);
+          Current<T> now = current(kind, caseId, id);
+          if (!now.exists()) {
+            throw CaseNotFoundException.record(caseId, kind.name(), id);
+          }
+          checkDelete(caseId, kind.name(), id, ifMatch, now.record());
+          kind.checkUnused(repository, caseId, id);
+          if (!kind.delete(repository, caseId, id)) {
+            throw CaseNotFoundException.record(caseId, kind.name(), id);
+          }
+          recorded(caseId, kind, id, now, null);
+          return null;
+        }));
+  }
+
+  /**
+   * A record as stored now: absent, readable, or present with a value Fulcrum cannot read (written
+   * past it, over Bolt), which a save or delete through the API may then replace: the repair.
+   */
+  private record Current<T>(T record, UnreadableRecordException unreadable) {
+    boolean exists() {
+      return record != null || unreadable != null;
     }
-    recorded(caseId, kind, id, before, null);
+
+    /** What the history shows as the record before the change. */
+    Object shown() {
+      return record != null ? record : unreadable == null ? null
+          : java.util.Map.of("unreadable", unreadable.getMessage());
+    }
+  }
+
+  private <T> Current<T> current(RecordKind<T> kind, String caseId, String id) {
+    try {
+      return new Current<>(kind.find(repository, caseId, id).orElse(null), null);
+    } catch (UnreadableRecordException e) {
+      return new Current<>(null, e.inCase(caseId));
+    }
+  }
+
+  /** Takes the case's write lock for the rest of the transaction; 404 if there is no such case. */
+  private void lockCase(String caseId) {
+    if (!repository.lockCase(caseId)) {
+      throw CaseNotFoundException.caseId(caseId);
+    }
   }
 
   // ---- versions and history ----------------------------------------------------------------
@@ -240,9 +289,6 @@ public class CaseService {
 
   /** A delete may name the version it read; a different current version is a conflict. */
   private void checkDelete(String caseId, String kind, String id, Long ifMatch, Object before) {
-    if (before == null) {
-      throw CaseNotFoundException.record(caseId, kind, id);
-    }
     Long current = repository.version(caseId, kind, id).orElse(1L);
     if (ifMatch != null && !ifMatch.equals(current)) {
       throw new VersionConflictException(kind + " '" + id + "' was changed by someone else: it is at"
@@ -250,9 +296,9 @@ public class CaseService {
     }
   }
 
-  private <T> void recorded(String caseId, RecordKind<T> kind, String id, T before, T after) {
-    history.record(caseId, before == null ? "create" : after == null ? "delete" : "update", kind.name(),
-        id, kind.actorsNamed(before, after), before, after);
+  private <T> void recorded(String caseId, RecordKind<T> kind, String id, Current<T> before, T after) {
+    history.record(caseId, !before.exists() ? "create" : after == null ? "delete" : "update", kind.name(),
+        id, kind.actorsNamed(before.record(), after), before.shown(), after);
     changed(caseId);
   }
 

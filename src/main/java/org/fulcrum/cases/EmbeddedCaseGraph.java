@@ -72,6 +72,8 @@ final class EmbeddedCaseGraph implements CaseGraphPort, AutoCloseable {
       try {
         var content = reader.read(caseId);
         return new Snapshot(content.actors(), content.ties());
+      } catch (UnreadableRecordException e) {
+        throw e.inCase(caseId);
       } catch (LinkageError e) {
         fallBack(e);
       }

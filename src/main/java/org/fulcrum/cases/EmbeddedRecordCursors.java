@@ -140,7 +140,15 @@ final class EmbeddedRecordCursors implements AutoCloseable {
       int skip3) {
     for (int i = 0; i < values.length; i++) {
       if (i != skip1 && i != skip2 && i != skip3) {
-        values[i] = fields.get(i).fromStored(plain(slots[i]));
+        try {
+          values[i] = fields.get(i).fromStored(plain(slots[i]));
+        } catch (RuntimeException e) {
+          // written past Fulcrum: name the record, field and value (the case: EmbeddedCaseGraph)
+          String kind = fields == TIE.fields() ? TIE.kind() : ACTOR.kind();
+          int id = fields == TIE.fields() ? TIE.indexOf("id") : ACTOR.indexOf("id");
+          throw UnreadableRecordException.of(null, kind, slots[id] == null ? null : plain(slots[id]),
+              fields.get(i), slots[i] == null ? null : slots[i].asObjectCopy(), e);
+        }
       }
     }
   }

@@ -55,8 +55,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * all of them; on an external store, those whose heartbeat is older than {@link #STALE}), and an
  * import of the same id does the same before it begins.
  *
- * <p>Replacing an existing case stays one transaction ({@link CaseGraphRepository#replace}), since
- * the old case must stay readable, whole, until the new one is complete.
+ * <p>Replacing an existing case ({@link #replace}) writes the new records beside the old ones in
+ * the same batches, under a staging id no case can have, and swaps them in one transaction that
+ * only rewrites the records' case id; the same marker, taken by {@link #claimReplacement}, keeps a
+ * second import or replacement of the id out meanwhile.
  */
 @Component
 class StagedImport implements InitializingBean {
@@ -149,9 +151,138 @@ class StagedImport implements InitializingBean {
     }
   }
 
+  /**
+   * Claims an existing case for a replacement, with the same marker a new import uses: while it
+   * stands, every other import or replacement of this id is answered 409. {@link #release} removes
+   * it; a process that dies before leaves it to the clean-up above, which then removes only the
+   * marker (the case exists).
+   *
+   * @throws RecordInUseException when another import or replacement of this id is running
+   */
+  void claimReplacement(String caseId) {
+    try {
+      writes.executeWithoutResult(status -> client.query("""
+              CREATE (:PendingImport {caseId: $caseId, owner: $owner, replacing: true,
+                                      startedAt: datetime(), heartbeatAt: datetime()})""")
+          .bindAll(Map.of("caseId", caseId, "owner", owner)).run());
+    } catch (DataIntegrityViolationException e) {
+      throw importRunning(caseId);
+    } catch (RuntimeException e) {
+      if (ConcurrentChangeException.isCollision(e)) {
+        throw importRunning(caseId);
+      }
+      throw e;
+    }
+  }
+
+  // ---- replacements -------------------------------------------------------------------------
+
+  private static final String NEXT = "\u0000next\u0000";
+  private static final String OLD = "\u0000old\u0000";
+
+  /**
+   * The case id a replacement's new records carry until the swap, and the old records' after it,
+   * until they are removed: no case can have either (case ids are letters, digits, '.', '_' and
+   * '-'), so no read or edit of any case sees them.
+   */
+  static String nextId(String caseId) {
+    return NEXT + caseId;
+  }
+
+  static String oldId(String caseId) {
+    return OLD + caseId;
+  }
+
+  /** The case id whose marker a batch of this (possibly staging) case id beats. */
+  private static String claimedId(String id) {
+    return id.startsWith(NEXT) ? id.substring(NEXT.length()) : id;
+  }
+
+  /**
+   * Replaces an existing case in batches, as a new case is imported, and still all or nothing for
+   * every reader:
+   *
+   * <ol>
+   *   <li>{@link #claimReplacement} claims the id (another import or replacement of it: 409);
+   *   <li>the new records are written beside the old ones in batches of their own, under {@link
+   *       #nextId} (invisible);
+   *   <li>one transaction swaps them: the old records move to {@link #oldId}, the new ones to the
+   *       case's id, the case node takes the new header, and {@code finish} (the history entry) gets
+   *       the case as it was; only property writes, no records created;
+   *   <li>the old records are deleted in batches, and the marker removed.
+   * </ol>
+   *
+   * A failure before the swap deletes what was written beside; the old case is untouched. A process
+   * that dies leaves its marker, and the start-up clean-up (or the next import of the id) deletes
+   * whatever carries the staging ids.
+   */
+  void replace(CaseFile c, java.util.function.Consumer<org.fulcrum.casefile.CaseSummary> finish) {
+    claimReplacement(c.id());
+    try {
+      removeRecords(nextId(c.id()));
+      removeRecords(oldId(c.id()));
+      CaseFile beside = new CaseFile(nextId(c.id()), c.title(), c.description(), c.asOf(), c.tempo(),
+          c.phase(), c.sources(), c.actors(), c.ties(), c.messages());
+      AtomicLong lastBeat = new AtomicLong(System.nanoTime());
+      try {
+        CaseGraphPort.StagedWrite batches = graph.stage(beside);
+        for (Part<?> part : CaseGraphRepository.PARTS) {
+          writePart(beside, part, parallel(part) ? writers : 1, lastBeat,
+              (from, to) -> batches.write(part, from, to));
+        }
+        ConcurrentChangeException.retried("replacing case '" + c.id() + "'", () -> writes.execute(status -> {
+          if (!repository.lockCase(c.id())) {
+            throw CaseNotFoundException.caseId(c.id()); // deleted meanwhile
+          }
+          var before = repository.summary(c.id()).orElse(null);
+          repository.moveRecords(c.id(), oldId(c.id()));
+          repository.moveRecords(nextId(c.id()), c.id());
+          repository.updateHeader(c);
+          finish.accept(before);
+          return null;
+        }));
+      } catch (RuntimeException | Error e) {
+        try {
+          removeRecords(nextId(c.id()));
+        } catch (RuntimeException cleanup) {
+          e.addSuppressed(cleanup);
+          log.error("Could not remove the unfinished replacement of case '{}'; the next start will", c.id(), cleanup);
+        }
+        throw e;
+      }
+      try {
+        removeRecords(oldId(c.id()));
+      } catch (RuntimeException e) {
+        // the replacement stands; the old records are invisible and the next start removes them
+        log.error("Could not remove the replaced records of case '{}'; the next start will", c.id(), e);
+      }
+    } finally {
+      release(c.id());
+    }
+  }
+
+  /** Deletes, in batches, every record carrying this case id (a staging id: never a case's own). */
+  private void removeRecords(String stagingId) {
+    for (String label : List.of("Message", "Actor", "Source")) {
+      long deleted;
+      do {
+        deleted = writes.execute(status -> client.query("MATCH (n:" + label + " {caseId: $caseId}) "
+                + "WITH n LIMIT 2000 DETACH DELETE n RETURN count(*)")
+            .bind(stagingId).to("caseId").fetchAs(Long.class).one().orElse(0L));
+      } while (deleted > 0);
+    }
+  }
+
+  /** Removes this process's marker of {@link #claimReplacement}. */
+  void release(String caseId) {
+    writes.executeWithoutResult(status ->
+        client.query("MATCH (p:PendingImport {caseId: $caseId, owner: $owner}) DELETE p")
+            .bindAll(Map.of("caseId", caseId, "owner", owner)).run());
+  }
+
   private static RecordInUseException importRunning(String caseId) {
-    return new RecordInUseException("case '" + caseId + "' is being imported by another request; "
-        + "try again when it has finished", List.of("case " + caseId));
+    return new RecordInUseException("case '" + caseId + "' is being imported by another request"
+        + " (a new import or a replacement); try again when it has finished", List.of("case " + caseId));
   }
 
   /**
@@ -289,7 +420,7 @@ class StagedImport implements InitializingBean {
     for (int attempt = 1; ; attempt++) {
       try {
         write.write(from, to);
-        heartbeat(c.id(), lastBeat);
+        heartbeat(claimedId(c.id()), lastBeat);
         return;
       } catch (TransientDataAccessException | TransientException | TransientFailureException e) {
         if (attempt == RETRIES) {
@@ -307,6 +438,8 @@ class StagedImport implements InitializingBean {
    * marker is.
    */
   private void removeStaged(String caseId) {
+    removeRecords(nextId(caseId));
+    removeRecords(oldId(caseId));
     for (String label : repository.exists(caseId) ? List.<String>of() : List.of("Message", "Actor", "Source")) {
       long deleted;
       do {

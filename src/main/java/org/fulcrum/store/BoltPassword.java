@@ -24,6 +24,50 @@ final class BoltPassword {
 
   private BoltPassword() {}
 
+  /** File of the internal user's name and password: {@code <data-dir>/bolt-internal-user}. */
+  static final String INTERNAL_FILE = "bolt-internal-user";
+
+  /** The Bolt user Fulcrum's own driver signs in as on the embedded store. */
+  record Credentials(String user, String password) {}
+
+  /**
+   * The embedded store's internal user, kept in {@value #INTERNAL_FILE} (owner-readable only; name
+   * on the first line, password on the second), generated on the store's first start: a name no
+   * one outside can guess ({@code fulcrum_} and 16 random hex digits) and a random password. Never
+   * logged. Outside clients sign in as {@code neo4j}; Neo4j's lockout after wrong passwords is per
+   * user, so a flood of wrong passwords for {@code neo4j} cannot lock Fulcrum out (docs/security.md).
+   */
+  static Credentials internal(Path dataDir) {
+    Path file = dataDir.resolve(INTERNAL_FILE);
+    try {
+      if (Files.exists(file)) {
+        var lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        if (lines.size() >= 2 && lines.get(0).strip().matches("fulcrum_[0-9a-f]{16}")
+            && !lines.get(1).strip().isEmpty()) {
+          return new Credentials(lines.get(0).strip(), lines.get(1).strip());
+        }
+      }
+      byte[] name = new byte[8];
+      byte[] secret = new byte[24];
+      SecureRandom random = new SecureRandom();
+      random.nextBytes(name);
+      random.nextBytes(secret);
+      Credentials c = new Credentials("fulcrum_" + java.util.HexFormat.of().formatHex(name),
+          Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+      Files.createDirectories(dataDir);
+      Files.writeString(file, c.user() + "\n" + c.password() + "\n", StandardCharsets.UTF_8);
+      try {
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+      } catch (UnsupportedOperationException e) {
+        // not a POSIX file system: the file keeps the directory's default permissions
+      }
+      return c;
+    } catch (IOException e) {
+      throw new StoreUnavailableException("cannot read or write the internal Bolt user's file " + file
+          + ": " + e.getMessage(), e);
+    }
+  }
+
   static String resolve(Path dataDir, String configured) {
     if (configured != null && !configured.isBlank()) {
       return configured;

@@ -2,6 +2,7 @@ package org.fulcrum.store;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -36,6 +37,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
   private final Path home;
   private final String boltUri;
   private final String password;
+  /** The user Fulcrum's own driver signs in as, or {@code null} (authentication off). */
+  private volatile BoltPassword.Credentials internal;
 
   private EmbeddedNeo4j(DatabaseManagementService service, Path home, String boltUri, String password) {
     this.service = service;
@@ -62,32 +65,74 @@ public final class EmbeddedNeo4j implements AutoCloseable {
       String password) {
     EmbeddedNeo4j server = start(home, address, port, pageCache,
         java.util.Map.of(GraphDatabaseSettings.auth_enabled, true), password);
-    if (server.acceptsPassword(password)) {
-      return server; // the usual case from the second start on
-    }
     try {
-      server.service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
-          "ALTER USER " + BOLT_USER + " SET PASSWORD $password CHANGE NOT REQUIRED",
-          java.util.Map.of("password", password));
+      server.setPassword(password);
+      server.ensureInternalUser(BoltPassword.internal(home));
     } catch (RuntimeException e) {
-      if (!causes(e).contains("Old password and new password cannot be the same")) {
-        server.close();
-        throw new StoreUnavailableException("cannot set the embedded Bolt password: " + causes(e), e);
-      }
-      // already this password
+      server.close();
+      throw e;
     }
     return server;
   }
 
+  private void setPassword(String password) {
+    if (acceptsPassword(BOLT_USER, password)) {
+      return; // the usual case from the second start on
+    }
+    try {
+      service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+          "ALTER USER " + BOLT_USER + " SET PASSWORD $password CHANGE NOT REQUIRED",
+          java.util.Map.of("password", password));
+    } catch (RuntimeException e) {
+      if (!causes(e).contains("Old password and new password cannot be the same")) {
+        throw new StoreUnavailableException("cannot set the embedded Bolt password: " + causes(e), e);
+      }
+      // already this password
+    }
+  }
+
   /**
-   * Whether user {@value #BOLT_USER} signs in with this password, asked in-process: a fraction of a
-   * millisecond, where ALTER USER costs a second or more (several on a cold JVM) on every start.
+   * Makes sure the internal user exists with its password (created on the store's first start, and
+   * again if its file was removed; internal users of earlier files are dropped), asked in process
+   * first so that later starts cost nothing. Fulcrum's own driver signs in as this user, outside
+   * clients as {@value #BOLT_USER}: Neo4j locks a user after repeated wrong passwords
+   * ({@code dbms.security.auth_max_failed_attempts}, {@code dbms.security.auth_lock_time}), and
+   * a lock on {@value #BOLT_USER} must not stop Fulcrum (docs/security.md).
    */
-  private boolean acceptsPassword(String password) {
+  private void ensureInternalUser(BoltPassword.Credentials user) {
+    if (!acceptsPassword(user.user(), user.password())) {
+      var system = service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+      try {
+        List<String> stale = new java.util.ArrayList<>();
+        system.executeTransactionally("SHOW USERS YIELD user WHERE user STARTS WITH 'fulcrum_' RETURN user",
+            java.util.Map.of(), result -> {
+              result.forEachRemaining(row -> stale.add((String) row.get("user")));
+              return null;
+            });
+        for (String old : stale) {
+          if (!old.equals(user.user())) {
+            system.executeTransactionally("DROP USER `" + old + "` IF EXISTS");
+          }
+        }
+        system.executeTransactionally("CREATE OR REPLACE USER `" + user.user()
+            + "` SET PASSWORD $password CHANGE NOT REQUIRED", java.util.Map.of("password", user.password()));
+      } catch (RuntimeException e) {
+        throw new StoreUnavailableException("cannot set up the embedded store's internal Bolt user: "
+            + causes(e), e);
+      }
+    }
+    this.internal = user;
+  }
+
+  /**
+   * Whether the user signs in with this password, asked in-process: a fraction of a millisecond,
+   * where ALTER USER costs a second or more (several on a cold JVM) on every start.
+   */
+  private boolean acceptsPassword(String user, String password) {
     var system = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
     var auth = system.getDependencyResolver().resolveDependency(AuthManager.class);
     try {
-      return auth.login(AuthToken.newBasicAuthToken(BOLT_USER, password),
+      return auth.login(AuthToken.newBasicAuthToken(user, password),
           ClientConnectionInfo.EMBEDDED_CONNECTION).subject().getAuthenticationResult()
           == AuthenticationResult.SUCCESS;
     } catch (InvalidAuthTokenException e) {
@@ -226,6 +271,33 @@ public final class EmbeddedNeo4j implements AutoCloseable {
   public org.neo4j.driver.AuthToken authToken() {
     return password == null ? org.neo4j.driver.AuthTokens.none()
         : org.neo4j.driver.AuthTokens.basic(BOLT_USER, password);
+  }
+
+  /**
+   * What Fulcrum's own driver sends: the internal user ({@link BoltPassword#internal}) on a store
+   * started with {@link #startSecured}, else the same as {@link #authToken}.
+   */
+  public org.neo4j.driver.AuthToken internalAuthToken() {
+    BoltPassword.Credentials user = internal;
+    return user == null ? authToken() : org.neo4j.driver.AuthTokens.basic(user.user(), user.password());
+  }
+
+  /** The internal user's name, or {@code null} when there is none (authentication off). */
+  public String internalUser() {
+    BoltPassword.Credentials user = internal;
+    return user == null ? null : user.user();
+  }
+
+  /**
+   * Registers a listener on every commit to the default database, Bolt clients' included (see
+   * {@code org.fulcrum.cases.OutOfBandWrites}).
+   */
+  public void listen(org.neo4j.graphdb.event.TransactionEventListener<?> listener) {
+    service.registerTransactionEventListener(GraphDatabaseSettings.DEFAULT_DATABASE_NAME, listener);
+  }
+
+  public void stopListening(org.neo4j.graphdb.event.TransactionEventListener<?> listener) {
+    service.unregisterTransactionEventListener(GraphDatabaseSettings.DEFAULT_DATABASE_NAME, listener);
   }
 
   public Path home() {

@@ -44,7 +44,8 @@ class Neo4jStoreConfiguration {
   @Bean(destroyMethod = "close")
   Driver neo4jDriver(GraphStore store, FulcrumProperties properties) {
     var neo4j = properties.neo4j();
-    AuthToken auth = store.embedded() != null ? store.embedded().authToken()
+    // on the embedded store, the internal user: outside clients' wrong passwords lock neo4j, not it
+    AuthToken auth = store.embedded() != null ? store.embedded().internalAuthToken()
         : neo4j.username() == null || neo4j.username().isBlank() ? AuthTokens.none()
         : AuthTokens.basic(neo4j.username(), neo4j.password() == null ? "" : neo4j.password());
     Config config = Config.builder().withMaxConnectionPoolSize(100).build();

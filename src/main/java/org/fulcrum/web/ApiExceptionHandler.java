@@ -7,7 +7,9 @@ import org.fulcrum.bind.ParameterProblems;
 import org.fulcrum.casefile.CaseFormatException;
 import org.fulcrum.casefile.CaseTooLargeException;
 import org.fulcrum.casefile.JsonCaseReader;
+import org.fulcrum.cases.ConcurrentChangeException;
 import org.fulcrum.cases.RecordInUseException;
+import org.fulcrum.cases.UnreadableRecordException;
 import org.fulcrum.cases.VersionConflictException;
 import org.fulcrum.error.ConflictException;
 import org.fulcrum.error.InvalidRequestException;
@@ -101,6 +103,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     if (e instanceof RecordInUseException inUse) {
       problem.setProperty("conflicts", inUse.conflicts());
     }
+    if (e instanceof UnreadableRecordException unreadable) {
+      problem.setTitle("Unreadable record");
+      problem.setProperty("record", unreadable.kind() + " " + unreadable.recordId());
+      problem.setProperty("field", unreadable.field());
+      problem.setProperty("found", unreadable.found());
+      problem.setProperty("expected", unreadable.expected());
+    }
     return problem;
   }
 
@@ -137,6 +146,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler({StoreUnavailableException.class, ServiceUnavailableException.class,
       TransientDataAccessResourceException.class})
   ProblemDetail storeDown(Exception e) {
+    if (ConcurrentChangeException.isCollision(e)) {
+      // a deadlock or lock timeout outside the retried writes: the store is fine, the request collided
+      return conflict(new ConflictException("the request collided with concurrent changes to the same"
+          + " records (Neo4j: " + e.getMessage() + "); nothing was written; try again"));
+    }
     log.warn("Graph store unavailable: {}", e.getMessage());
     var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
         "the graph store cannot be reached right now; try again shortly");

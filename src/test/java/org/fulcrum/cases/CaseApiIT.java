@@ -442,6 +442,24 @@ class CaseApiIT {
     assertThat(putJson(path, body.formatted("x"), "three").status()).isEqualTo(400);
   }
 
+  @Autowired StagedImport staged;
+
+  @Test
+  void aReplacementWhileAnotherHoldsTheIdIs409AndChangesNothing() throws Exception {
+    send("POST", "/api/cases", "application/json", mini);
+    String before = new String(get("/api/cases/mini/export").body());
+    staged.claimReplacement("mini");
+    try {
+      Answer blocked = send("POST", "/api/cases", "application/json", mini);
+      assertThat(blocked.status()).isEqualTo(409);
+      assertThat(blocked.json().get("detail").asString()).contains("is being imported by another request");
+    } finally {
+      staged.release("mini");
+    }
+    assertThat(new String(get("/api/cases/mini/export").body())).isEqualTo(before);
+    assertThat(send("POST", "/api/cases", "application/json", mini).status()).isEqualTo(201);
+  }
+
   @Test
   void everyChangeIsInTheHistoryWithWhatItWasBeforeAndAfter() throws Exception {
     send("POST", "/api/cases", "application/json", mini);
