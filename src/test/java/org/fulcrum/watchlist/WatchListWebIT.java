@@ -2,7 +2,6 @@ package org.fulcrum.watchlist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.HashMap;
@@ -10,16 +9,12 @@ import java.util.List;
 import java.util.Map;
 import org.fulcrum.TestStores;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,20 +42,7 @@ class WatchListWebIT {
 
   @BeforeAll
   static void startBrowser() throws Exception {
-    File chromium = new File("/usr/bin/chromium");
-    File chromedriver = new File("/usr/bin/chromedriver");
-    boolean present = chromium.canExecute() && chromedriver.canExecute();
-    if (System.getenv("CI") != null) {
-      assertThat(present).as("CI must install chromium and chromium-driver").isTrue();
-    }
-    Assumptions.assumeTrue(present, "no /usr/bin/chromium and /usr/bin/chromedriver");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(chromium);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--no-first-run", "--window-size=1400,1000",
-        "--user-data-dir=" + Files.createTempDirectory("fulcrum-chromium-wl"));
-    browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
-        .usingAnyFreePort().build(), options);
+    browser = org.fulcrum.web.HeadlessChromium.start(Map.of());
   }
 
   @AfterAll

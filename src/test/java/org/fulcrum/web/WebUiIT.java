@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,7 +19,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.fulcrum.TestStores;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -35,9 +33,6 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -81,25 +76,10 @@ class WebUiIT {
 
   @BeforeAll
   static void startBrowser() throws Exception {
-    File chromium = new File("/usr/bin/chromium");
-    File chromedriver = new File("/usr/bin/chromedriver");
-    boolean present = chromium.canExecute() && chromedriver.canExecute();
-    if (System.getenv("CI") != null) {
-      assertThat(present).as("CI must install Debian's chromium and chromium-driver (.ci/run does)").isTrue();
-    }
-    Assumptions.assumeTrue(present, "no /usr/bin/chromium and /usr/bin/chromedriver: apt-get install chromium chromium-driver");
     Files.createDirectories(SCREENSHOTS);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(chromium);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--no-first-run",
-        "--window-size=1400,1000", "--user-data-dir=" + Files.createTempDirectory("fulcrum-chromium"));
     Files.createDirectories(DOWNLOADS);
-    options.setExperimentalOption("prefs", Map.of("download.default_directory", DOWNLOADS.toString(),
+    browser = HeadlessChromium.start(Map.of("download.default_directory", DOWNLOADS.toString(),
         "download.prompt_for_download", false));
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
-        .usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
   }
 
   @AfterAll
