@@ -205,9 +205,9 @@ final class AnalysisCommands {
     void table(InfluenceRanking r, PrintWriter out) {
       out.printf("influence on %s by %s%s%n", r.target(), r.method(),
           r.samples() > 0 ? " (" + r.samples() + " samples, seed " + r.seed() + ", 95% intervals)" : "");
-      out.printf("%-28s %8s %8s %8s%n", "ACTOR", "REACH", "LOW", "HIGH");
-      r.actors().stream().limit(top).forEach(a ->
-          out.printf("%-28s %8s %8s %8s%n", a.id(), f(a.reach()), f(a.low()), f(a.high())));
+      out.printf("%-24s %-32s %8s %8s %8s%n", "ACTOR", "NAME", "REACH", "LOW", "HIGH");
+      r.actors().stream().limit(top).forEach(a -> out.printf("%-24s %-32s %8s %8s %8s%n", a.id(),
+          shortName(a.name()), f(a.reach()), f(a.low()), f(a.high())));
     }
   }
 
@@ -228,9 +228,10 @@ final class AnalysisCommands {
 
     void table(PatronAnalysis.Ranking r, PrintWriter out) {
       out.println("regime: " + String.join(", ", r.regime()));
-      out.printf("%-18s %7s %9s %10s %5s  %s%n", "PATRON", "SHARE", "LEVERAGE", "POTENTIAL", "VETO", "THROUGH");
+      out.printf("%-18s %-32s %7s %9s %10s %5s  %s%n", "PATRON", "NAME", "SHARE", "LEVERAGE", "POTENTIAL",
+          "VETO", "THROUGH");
       for (var p : r.patrons()) {
-        out.printf("%-18s %7s %9s %10s %5s  %s%n", p.id(), f(p.shieldShare()),
+        out.printf("%-18s %-32s %7s %9s %10s %5s  %s%n", p.id(), shortName(p.name()), f(p.shieldShare()),
             p.leverage() == null ? "-" : f(p.leverage()),
             p.pressurePotential() == null ? "-" : f(p.pressurePotential()), p.veto() ? "yes" : "no",
             p.ties().stream().map(PatronAnalysis.ShieldTie::type).distinct().collect(Collectors.joining(","))
@@ -282,8 +283,9 @@ final class AnalysisCommands {
     }
 
     void table(BrokerCentrality.Ranking r, PrintWriter out) {
-      out.printf("%-28s %10s%n", "ACTOR", r.measure().toUpperCase(Locale.ROOT));
-      r.actors().stream().limit(top).forEach(a -> out.printf("%-28s %10s%n", a.id(), f(a.score())));
+      out.printf("%-24s %-32s %10s%n", "ACTOR", "NAME", r.measure().toUpperCase(Locale.ROOT));
+      r.actors().stream().limit(top).forEach(a -> out.printf("%-24s %-32s %10s%n", a.id(),
+          shortName(a.name()), f(a.score())));
     }
   }
 
@@ -321,14 +323,19 @@ final class AnalysisCommands {
     void table(EngagementPlanner.Plan plan, PrintWriter out) {
       out.printf("engager %s, budget %s, spent %s; selection: %s%n", plan.engager(), f(plan.budget()),
           f(plan.spent()), plan.selection());
-      out.printf("%-20s %8s %8s  %s%n", "PICK", "COST", "GAIN", "WHY");
+      out.printf("%-20s %-32s %8s %8s  %s%n", "PICK", "NAME", "COST", "GAIN", "WHY");
       for (var p : plan.picks()) {
-        out.printf("%-20s %8s %8s  %s%n", p.id(), f(p.cost()), f(p.gain()), p.why());
-        out.printf("%-20s %8s %8s  cost: %s; tools: %s%n", "", "", "", p.costReason(),
+        out.printf("%-20s %-32s %8s %8s  %s%n", p.id(), shortName(p.name()), f(p.cost()), f(p.gain()),
+            p.why());
+        out.printf("%-20s %-32s %8s %8s  cost: %s; tools: %s%n", "", "", "", "", p.costReason(),
             p.tools().stream().map(Object::toString).collect(Collectors.joining(", ")));
       }
-      out.printf("expected pressure %s (95%% interval %s to %s, %d fresh samples) of at most %s%n",
-          f(plan.expectedPressure()), f(plan.low()), f(plan.high()), plan.samples(), f(plan.totalWeight()));
+      out.printf("expected pressure %s (95%% interval %s to %s, on the %d samples the plan was chosen on)"
+          + " of at most %s%n", f(plan.expectedPressure()), f(plan.low()), f(plan.high()), plan.samples(),
+          f(plan.totalWeight()));
+      if (plan.freshSamples() != null) {
+        out.println("check: " + plan.freshSamples().note());
+      }
       out.println("guarantee: " + plan.guarantee());
       plan.nextBest().forEach(a -> out.printf("not chosen: %-20s %s%n", a.id(), a.why()));
     }
@@ -353,11 +360,12 @@ final class AnalysisCommands {
     void table(RedTeam.Answer r, PrintWriter out) {
       out.printf("plan %s: expected pressure %s before any counter-move%n", String.join(", ", r.plan()),
           f(r.pressureBefore()));
-      out.printf("%-16s %-20s %8s %8s  %s%n", "MOVE", "ACTOR", "AFTER", "REMOVED", "WHAT HAPPENS");
-      r.moves().forEach(m -> out.printf("%-16s %-20s %8s %8s  %s%n", m.kind(), m.actor(),
-          f(m.pressureAfter()), f(m.removed()), m.explanation()));
+      out.printf("%-16s %-20s %-32s %8s %8s  %s%n", "MOVE", "ACTOR", "NAME", "AFTER", "REMOVED",
+          "WHAT HAPPENS");
+      r.moves().forEach(m -> out.printf("%-16s %-20s %-32s %8s %8s  %s%n", m.kind(), m.actor(),
+          shortName(m.name()), f(m.pressureAfter()), f(m.removed()), m.explanation()));
       if (r.hedge() != null) {
-        out.println("hedge: " + r.hedge().id() + " - " + r.hedge().explanation());
+        out.println("hedge: " + r.hedge().name() + " (" + r.hedge().id() + ") - " + r.hedge().explanation());
       }
     }
   }
@@ -425,5 +433,10 @@ final class AnalysisCommands {
         plan.coalitionLevers().forEach(l -> out.println("  " + l.why()));
       }
     }
+  }
+
+  /** A name for a table column: at most 32 characters, cut with an ellipsis. */
+  static String shortName(String name) {
+    return name == null ? "" : name.length() <= 32 ? name : name.substring(0, 31) + "\u2026";
   }
 }
