@@ -45,7 +45,8 @@ final class WatchListExplanation {
         s.append(" and ").append(r.episodes().size() - 1).append(" more episode")
             .append(r.episodes().size() > 2 ? "s" : "");
       }
-      s.append(String.format(Locale.ROOT, " make it urgent (%.2f)", r.urgency()));
+      s.append(String.format(Locale.ROOT, " make%s it urgent (%.2f)", r.episodes().size() > 1 ? "" : "s",
+          r.urgency()));
     }
     if (r.ability() == 0) {
       s.append(String.format(Locale.ROOT, ", but %s has no path to the regime in the data", who));
