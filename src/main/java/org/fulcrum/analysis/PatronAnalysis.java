@@ -141,7 +141,8 @@ public final class PatronAnalysis {
       patrons.add(new Patron(actor.id(), actor.name(), actor.kind().label(), actor.position(),
           role(actor.position()), shields.shield(p), share, leverage, potential, !forums.isEmpty(),
           List.copyOf(forums), ties, List.copyOf(parts), reached == null ? null : tree.path(reached),
-          cover, explain(actor.name(), actor.position(), ties, parts, share, leverage, List.copyOf(forums))
+          cover, explain(actor.name(), actor.position(), ties, parts, share, leverage,
+              forums.stream().map(f -> graph.actor(graph.require(f, "forum")).name()).toList())
               + (cover == null ? "" : "; " + cover.explanation())));
     }
     if (covers != null) {
@@ -226,7 +227,7 @@ public final class PatronAnalysis {
       s.append("; holds a veto in ").append(String.join(", ", forums));
     }
     if (leverage != null) {
-      s.append(leverage == 0 ? "; the engager has no path to it"
+      s.append(leverage == 0 ? "; no channel in the data from the engager to it (leverage 0)"
           : String.format(Locale.ROOT, "; the engager's best path to it has strength %.3f", leverage));
     }
     if (position > 0) {

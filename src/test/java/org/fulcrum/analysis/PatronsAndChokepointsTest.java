@@ -47,7 +47,7 @@ class PatronsAndChokepointsTest {
     assertThat(p2.veto()).isTrue();
     assertThat(p2.vetoForums()).containsExactly("f");
     assertThat(p2.ties()).singleElement().satisfies(t -> assertThat(t.type()).isEqualTo("finances"));
-    assertThat(p2.explanation()).contains("25% of the regime's shield", "veto in f", "0.400");
+    assertThat(p2.explanation()).contains("25% of the regime's shield", "veto in F", "0.400");
     assertThat(p2.leveragePath().hops()).extracting(LeveragePath.Hop::target).containsExactly("b", "p2");
   }
 
