@@ -77,11 +77,25 @@ class WatchListWebIT {
         .map(r -> r.getAttribute("data-country")).toList();
     assertThat(rows).containsExactlyInAnyOrder("SYR", "MMR");
     assertThat(browser.findElement(By.id("wl-result")).getText()).contains("ranks 1 (priority");
+    screenshot("09-watch-list");
 
     browser.findElement(By.id("wl-years")).sendKeys("2014-2015");
     browser.findElement(By.id("wl-run")).click();
     waiting().until(d -> d.findElements(By.cssSelector("#wl-chart polyline")).size() == 2);
     assertThat(browser.findElements(By.cssSelector("#wl-history tr[data-country]"))).hasSize(2);
     assertThat(browser.findElement(By.id("wl-history")).getText()).contains("2014").contains("2015");
+    screenshot("10-watch-list-years");
+  }
+
+  /** Saves the page as the person sees it, beside WebUiIT's screenshots. */
+  private static void screenshot(String name) {
+    try {
+      java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
+      java.nio.file.Files.createDirectories(dir);
+      java.nio.file.Files.write(dir.resolve(name + ".png"),
+          ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }
