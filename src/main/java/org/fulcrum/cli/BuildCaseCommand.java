@@ -31,6 +31,14 @@ class BuildCaseCommand implements FulcrumCli.CliCommand {
       + " vetoes, events, unga, igo (default: all)")
   List<String> sources;
 
+  @Option(names = "--engager", description = "the engaging state, ISO 3166 alpha-3 (default USA):"
+      + " its dyads with the states the target's own data name are read too (the second ring)")
+  String engager;
+
+  @Option(names = "--coalition", split = ",", description = "the engager's partners, ISO 3166"
+      + " alpha-3: their dyads are read too")
+  List<String> coalition;
+
   @Option(names = "--case-id", description = "case to create or refresh (default od-<iso3>-<from>-<to>)")
   String caseId;
 
@@ -44,7 +52,8 @@ class BuildCaseCommand implements FulcrumCli.CliCommand {
       throw new CliException("no such folder: " + data, FulcrumCli.BAD_INPUT);
     }
     BuildRequest request = new BuildRequest(country, from, to,
-        sources == null ? null : OpenDataSource.parse(sources), caseId);
+        sources == null ? null : OpenDataSource.parse(sources), caseId,
+        BuildRequest.engagers(engager, coalition));
     var result = context.getBean(OpenDataService.class).build(request, data);
     out.printf("%s case %s: %d actors, %d ties, %d sources (generated %d actors and %d ties; kept"
             + " %d hand-made actors, %d ties, %d messages)%n",

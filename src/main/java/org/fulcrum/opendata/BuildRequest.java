@@ -74,6 +74,24 @@ public record BuildRequest(String country, int from, int to, Set<OpenDataSource>
     engagers = List.copyOf(codes);
   }
 
+  /**
+   * The engagers of a request that names an engager and its coalition partners apart: the
+   * engager first ({@value #ENGAGER_DEFAULT} when only partners are named), then the partners;
+   * empty when neither is named (the default then applies).
+   */
+  public static List<String> engagers(String engager, List<String> coalition) {
+    List<String> out = new ArrayList<>();
+    if (engager != null) {
+      out.add(engager);
+    } else if (coalition != null && !coalition.isEmpty()) {
+      out.add(ENGAGER_DEFAULT);
+    }
+    if (coalition != null) {
+      out.addAll(coalition);
+    }
+    return out;
+  }
+
   /** A request with the default engager ({@value #ENGAGER_DEFAULT}). */
   public BuildRequest(String country, int from, int to, Set<OpenDataSource> sources, String caseId) {
     this(country, from, to, sources, caseId, null);

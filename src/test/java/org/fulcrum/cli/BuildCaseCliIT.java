@@ -35,7 +35,15 @@ class BuildCaseCliIT {
     Run patrons = run(store, "patrons", "od-sdn-2003-2007", "--target", "od-sdn");
     assertThat(patrons.exit()).as(patrons.err()).isZero();
     System.out.println(patrons.out());
-    assertThat(patrons.out()).contains("od-rus              0.4734").contains("od-chn              0.1862");
+    assertThat(patrons.out()).containsPattern("od-rus +Russia +0\\.4734").containsPattern("od-chn +China +0\\.1862");
+
+    // another engager and a partner: their dyads with the first ring are read instead
+    var other = TestStores.embedded(TestStores.newDataDir("cli-open-data-gbr"));
+    Run gbr = run(other, "build-case", "--country", "SDN", "--from", "2003", "--to", "2007",
+        "--sources", "arms", "--engager", "GBR", "--coalition", "FRA");
+    assertThat(gbr.exit()).as(gbr.err()).isZero();
+    assertThat(gbr.out()).contains("dyads between GBR+FRA and the 7 states of the first ring")
+        .doesNotContain("between USA");
 
     Run again = run(store, "build-case", "--country", "SDN", "--from", "2003", "--to", "2007",
         "--sources", "arms");

@@ -47,18 +47,9 @@ class OpenDataController {
     if (body.from() == null || body.to() == null) {
       throw new InvalidRequestException("from and to (years) are required");
     }
-    List<String> engagers = new java.util.ArrayList<>();
-    if (body.engager() != null) {
-      engagers.add(body.engager());
-    } else if (body.coalition() != null && !body.coalition().isEmpty()) {
-      engagers.add(BuildRequest.ENGAGER_DEFAULT);
-    }
-    if (body.coalition() != null) {
-      engagers.addAll(body.coalition());
-    }
     var request = new BuildRequest(body.country(), body.from(), body.to(),
         body.sources() == null ? null : OpenDataSource.parse(body.sources()), body.caseId(),
-        engagers);
+        BuildRequest.engagers(body.engager(), body.coalition()));
     var result = openData.build(request);
     return ResponseEntity.created(URI.create("/api/cases/" + result.caseId())).body(result);
   }
