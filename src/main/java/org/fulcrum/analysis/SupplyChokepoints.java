@@ -134,8 +134,8 @@ public final class SupplyChokepoints {
         for (int[] se : supplyEdges) {
           if (se[1] == s && se[2] == t && graph.tie(se[0]).type().isSupply()) {
             Tie tie = graph.tie(se[0]);
-            elements.add(new CutElement("tie", tie.id(), graph.actor(s).name() + " " + tie.type().label()
-                + " " + graph.actor(t).name(), graph.probability(se[0]), tie.source(), tie.target(),
+            elements.add(new CutElement("tie", tie.id(), graph.actor(s).name() + " -" + tie.type().label()
+                + "-> " + graph.actor(t).name(), graph.probability(se[0]), tie.source(), tie.target(),
                 tie.type().label(), tie.sources()));
           }
         }
