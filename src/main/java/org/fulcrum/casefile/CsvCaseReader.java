@@ -211,6 +211,11 @@ public final class CsvCaseReader {
     Matcher sepLine = SEP_LINE.matcher(firstLine);
     if (sepLine.matches()) {
       sep = sepLine.group(1).charAt(0);
+      if (sep == '"' || sep == '\r' || Character.isLetterOrDigit(sep)) {
+        problems.add(new ImportProblem(file, 1, null, null, "the first line names " + describe(sep)
+            + " as the separator (sep=), which cannot separate cells; expected sep=, sep=; or a tab"));
+        return List.of();
+      }
       content = firstBreak < 0 ? "" : content.substring(firstBreak + 1);
       skipped = 1;
     } else {

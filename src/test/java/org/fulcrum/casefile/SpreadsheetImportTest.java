@@ -165,6 +165,16 @@ class SpreadsheetImportTest {
         .containsExactly("ties.csv:4 field 'strength': expected a number, got 'high'");
   }
 
+  /** Found by the fuzzer: a sep= line naming the quote character was a 500, not a problem. */
+  @Test
+  void aSepLineNamingTheQuoteIsRefusedNamingIt() {
+    Map<String, String> texts = sheets("X");
+    texts.put("ties.csv", "sep=\"\nsource\"target\n");
+    assertThat(refused(bytes(texts, StandardCharsets.UTF_8)).problems()).extracting(Object::toString)
+        .contains("ties.csv:1: the first line names '\"' as the separator (sep=), which cannot separate"
+            + " cells; expected sep=, sep=; or a tab");
+  }
+
   @Test
   void headersMatchRegardlessOfLetterCaseAndTrailingEmptyColumnsAreIgnored() {
     Map<String, String> texts = sheets("X");
