@@ -96,9 +96,9 @@ final class BudgetedSelection {
           everyStart ? "each affordable actor" : "the single actor that reaches the most");
       String growth = nested ? "; the plans compared include every plan a smaller budget would"
           + " compare, so a larger budget never reaches less on these samples"
-          : everyStart ? String.format(Locale.ROOT, "; the comparison stopped at %d greedy runs, before"
-              + " every plan a smaller budget would compare was built, so a larger budget is not"
-              + " guaranteed to reach as much", MAX_RUNS)
+          : everyStart ? String.format(Locale.ROOT, "; the comparison was cut (at %d greedy runs in all,"
+              + " or %d from one start) before every plan a smaller budget would compare was built, so"
+              + " a larger budget is not guaranteed to reach as much", MAX_RUNS, FILLS_PER_SEED)
           : "; on a case this large not every smaller budget's plan is compared, so a larger budget"
               + " is not guaranteed to reach as much";
       return start + steps + ", until nothing the budget still affords adds any" + compared + growth;
