@@ -2,13 +2,10 @@ package org.fulcrum.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.fulcrum.casefile.CaseCodec;
-import org.fulcrum.casefile.CaseFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -34,10 +31,7 @@ class DocumentedFiguresTest {
   }
 
   static LeverageGraph graph(String name) throws Exception {
-    try (InputStream in = Files.newInputStream(Path.of("datasets/" + name + ".json"))) {
-      CaseFile c = new CaseCodec().readJson(name + ".json", in);
-      return LeverageGraph.of(c.id(), c.asOf(), c.actors(), c.ties());
-    }
+    return ValidationCasesTest.load("datasets/" + name + ".json");
   }
 
   private static String f(String format, Object... args) {
